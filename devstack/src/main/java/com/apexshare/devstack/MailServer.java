@@ -1,0 +1,41 @@
+package com.apexshare.devstack;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/** A real SMTP server (GreenMail) on loopback that keeps every received message for inspection. */
+public final class MailServer implements AutoCloseable {
+
+    private final GreenMail greenMail;
+
+    private MailServer(GreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    /** @param port SMTP port, 0 for a free one */
+    public static MailServer start(int port) {
+        ServerSetup smtp = new ServerSetup(Ports.orFree(port), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        smtp.setServerStartupTimeout(10_000);
+        GreenMail greenMail = new GreenMail(smtp);
+        greenMail.start();
+        return new MailServer(greenMail);
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** The GreenMail instance: received messages, purge, user management. */
+    public GreenMail greenMail() {
+        return greenMail;
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+}

@@ -1,0 +1,2 @@
+/** Small command-line tools for analytics consumers and operators. */
+package com.apexshare.events.tools;

@@ -1,0 +1,44 @@
+package com.apexshare.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.avro.specific.SpecificRecord;
+
+/** One valid instance of every event, for round-trip tests. */
+public final class SampleEvents {
+
+    private SampleEvents() {
+    }
+
+    public static List<SpecificRecord> oneOfEach(String fileId) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return List.of(
+                UploadInitiated.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setTrainerId("trainer-1").setTrainerName("Tom Trainer")
+                        .setTrainerEmail("tom@school.example").setStudentEmail("sue@student.example")
+                        .setStudentName("Süe Étudiante").setSessionDate(LocalDate.of(2026, 11, 20))
+                        .setNotes("Watch your line in turn 3").setFileName("GX010042.MP4")
+                        .setOriginalFileName("GX010042.MP4").setFileSize(4_800_000_000L).setContentType("video/mp4")
+                        .setBucket("apexshare-videos").setObjectKey("videos/2026-11-22/" + fileId + "-GX010042.MP4")
+                        .setUploadMode(UploadMode.MULTIPART).setRetentionUntil(now.plus(30, ChronoUnit.DAYS)).build(),
+                UploadCompleted.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setBucket("apexshare-videos").setObjectKey("videos/x").setSize(42L)
+                        .setETag("9b2cf535f27731c974343645a3985328-3").setSource(CompletionSource.S3_NOTIFICATION)
+                        .build(),
+                UploadDeleted.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setReason(DeletionReason.RETENTION_EXPIRED).build(),
+                EmailSent.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now).setFileId(fileId)
+                        .setProviderMessageId("0100018c-ses-id").setSentAt(now)
+                        .setLinkTokenSha256("a".repeat(64)).setLinkExpiresAt(now.plus(30, ChronoUnit.DAYS))
+                        .setTransport(EmailTransport.SES).build(),
+                EmailFailed.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setReason(EmailFailureReason.RECIPIENT_REJECTED).setDetail(null).build(),
+                Downloaded.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setDownloadId(UUID.randomUUID().toString()).setUserAgentFamily("Firefox")
+                        .setChannel(DownloadChannel.REDIRECT).build());
+    }
+}
