@@ -1,0 +1,77 @@
+package com.apexshare.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.apexshare.devstack.DevStack;
+import com.apexshare.devstack.SpringProperties;
+import com.apexshare.devstack.TokenIssuer;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DownloadServiceApplicationIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        SpringProperties.kafka().forEach((k, v) -> registry.add(k, () -> v));
+        SpringProperties.jwt().forEach((k, v) -> registry.add(k, () -> v));
+        SpringProperties.datasource("download").forEach((k, v) -> registry.add(k, () -> v));
+    }
+
+    @Test
+    void shouldReportLivenessAndReadinessUp() throws Exception {
+        assertThat(get("/actuator/health/liveness", null).body()).contains("\"UP\"");
+        assertThat(get("/actuator/health/readiness", null).body()).contains("\"UP\"");
+        assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
+        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseRequestsWithoutOrWithABadToken() throws Exception {
+        TokenIssuer issuer = DevStack.issuer();
+        String wrongAudience = issuer.mint("t-1", "T", null, "someone-else", Duration.ofMinutes(5));
+        String expired = issuer.mint("t-1", "T", null, TokenIssuer.AUDIENCE, Duration.ofMinutes(-5));
+        String tampered = issuer.trainerToken("t-1", "T", null).replaceFirst("\\.[^.]+$", ".AAAA");
+
+        for (String token : new String[] {null, "not-a-jwt", wrongAudience, expired, tampered}) {
+            HttpResponse<String> response = get("/api/v1/uploads/anything", token);
+            assertThat(response.statusCode()).as("token %s", token).isEqualTo(401);
+            assertThat(response.body()).contains("\"success\":false");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
+        }
+    }
+
+    @Test
+    void shouldLetAValidTokenThrough() throws Exception {
+        String token = DevStack.issuer().trainerToken("t-1", "Tom", "tom@school.example");
+
+        HttpResponse<String> response = get("/api/v1/uploads/does-not-exist", token);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"success\":false").doesNotContain("Exception");
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

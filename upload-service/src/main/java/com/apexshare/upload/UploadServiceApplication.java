@@ -1,0 +1,15 @@
+package com.apexshare.upload;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Trainer-facing upload API: no video byte passes through it, only presigned S3 URLs and events. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class UploadServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(UploadServiceApplication.class, args);
+    }
+}
