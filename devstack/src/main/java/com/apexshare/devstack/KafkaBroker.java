@@ -40,17 +40,24 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port    client port, 0 for a free one
      */
     public static KafkaBroker start(Path dataDir, int port) {
+        return start(dataDir, port, 0);
+    }
+
+    /**
+     * @param controllerPort KRaft controller port, 0 for a free one (the local run keeps it fixed across restarts)
+     */
+    public static KafkaBroker start(Path dataDir, int port, int controllerPort) {
         int clientPort = Ports.orFree(port);
-        int controllerPort = Ports.free();
+        int quorumPort = Ports.orFree(controllerPort);
         Path logDir = dataDir.resolve("logs");
         try {
             Files.createDirectories(logDir);
-            Properties props = config(logDir, clientPort, controllerPort);
+            Properties props = config(logDir, clientPort, quorumPort);
             Path file = dataDir.resolve("server.properties");
             try (OutputStream out = Files.newOutputStream(file)) {
                 props.store(out, "ApexShare devstack Kafka broker");
             }
-            format(file);
+            format(file, clusterId(dataDir));
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
             server.startup();
             return new KafkaBroker(server, clientPort, dataDir);
@@ -84,9 +91,19 @@ public final class KafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path propertiesFile) {
+    /** The cluster id is chosen once per data folder: a restart must not re-format with another one. */
+    private static String clusterId(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("cluster.id");
+        if (Files.exists(file)) {
+            return Files.readString(file).strip();
+        }
+        String id = Uuid.randomUuid().toString();
+        Files.writeString(file, id);
+        return id;
+    }
+
+    private static void format(Path propertiesFile, String clusterId) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        String clusterId = Uuid.randomUuid().toString();
         int rc;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             rc = StorageTool.execute(new String[] {"format", "-t", clusterId, "-c", propertiesFile.toString(),

@@ -32,13 +32,22 @@ public final class S3Store implements AutoCloseable {
      * @param corsOrigins origins allowed to upload from a browser (space separated), or null for none
      */
     public static S3Store start(Path dataDir, int port, String corsOrigins) {
+        return start(dataDir, port, corsOrigins, null);
+    }
+
+    /**
+     * @param onObjectCreated told of every object created through the S3 API (single PUT, completed multipart upload,
+     *                        copy), as S3 event notifications would; null for none
+     */
+    public static S3Store start(Path dataDir, int port, String corsOrigins, ObjectCreatedListener onObjectCreated) {
         Properties blobProps = new Properties();
         String provider = "transient";
         if (dataDir != null) {
             provider = "filesystem";
             blobProps.setProperty("jclouds.filesystem.basedir", dataDir.toAbsolutePath().toString());
         }
-        BlobStore blobStore = BlobStores.create(provider, blobProps);
+        BlobStore backing = BlobStores.create(provider, blobProps);
+        BlobStore blobStore = onObjectCreated == null ? backing : new NotifyingBlobStore(backing, onObjectCreated);
         Properties p = new Properties();
         p.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
         p.setProperty("s3proxy.authorization", "aws-v2-or-v4");

@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +52,17 @@ public final class TokenIssuer implements AutoCloseable {
 
     /** @param port HTTP port, 0 for a free one */
     public static TokenIssuer start(int port) {
+        return start(port, null);
+    }
+
+    /**
+     * @param port    HTTP port, 0 for a free one
+     * @param keyFile where the signing key is kept across restarts (the local run, so that printed tokens stay valid),
+     *                or null for a fresh key
+     */
+    public static TokenIssuer start(int port, Path keyFile) {
         try {
-            RSAKey key = new RSAKeyGenerator(2048).keyID("devstack-" + UUID.randomUUID()).generate();
+            RSAKey key = loadOrCreateKey(keyFile);
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
             TokenIssuer issuer = new TokenIssuer(server, key);
             server.createContext("/issuer/.well-known/openid-configuration", issuer::discovery);
@@ -66,9 +77,23 @@ public final class TokenIssuer implements AutoCloseable {
             return issuer;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the token issuer", e);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot generate the issuer key", e);
+        } catch (JOSEException | java.text.ParseException e) {
+            throw new IllegalStateException("Cannot generate or read the issuer key", e);
         }
+    }
+
+    private static RSAKey loadOrCreateKey(Path keyFile) throws IOException, JOSEException, java.text.ParseException {
+        if (keyFile != null && Files.exists(keyFile)) {
+            return RSAKey.parse(Files.readString(keyFile));
+        }
+        RSAKey key = new RSAKeyGenerator(2048).keyID("devstack-" + UUID.randomUUID()).generate();
+        if (keyFile != null) {
+            Files.createDirectories(keyFile.getParent());
+            Files.writeString(keyFile, key.toJSONString());
+            keyFile.toFile().setReadable(false, false);
+            keyFile.toFile().setReadable(true, true);
+        }
+        return key;
     }
 
     /** The {@code iss} claim and OIDC issuer URI. */

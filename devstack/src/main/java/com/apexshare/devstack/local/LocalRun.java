@@ -1,0 +1,314 @@
+package com.apexshare.devstack.local;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import com.apexshare.devstack.KafkaBroker;
+import com.apexshare.devstack.MailServer;
+import com.apexshare.devstack.Ports;
+import com.apexshare.devstack.Postgres;
+import com.apexshare.devstack.S3Store;
+import com.apexshare.devstack.TokenIssuer;
+
+/**
+ * Runs the whole of ApexShare on one machine with embedded defaults: a Kafka broker, PostgreSQL, an S3 store keeping
+ * its objects under the data folder (with S3 event notifications onto the raw topic), an SMTP server that prints every
+ * email, a development token issuer, the four services as child processes, and a gateway in front of them. Data
+ * survives a restart; Ctrl-C stops everything.
+ */
+public final class LocalRun implements AutoCloseable {
+
+    public static final String BUCKET = "apexshare-videos";
+    public static final List<String> SERVICES =
+            List.of("upload-service", "catalog-service", "notification-service", "download-service");
+
+    /**
+     * Where and how to run. Port 0 means a free port (tests); the local run uses the documented fixed ports.
+     */
+    public record Settings(Path repositoryRoot, Path dataDir, int gatewayPort, Map<String, Integer> servicePorts,
+            int issuerPort, int kafkaPort, int kafkaControllerPort, int postgresPort, int s3Port, int smtpPort,
+            List<String> jvmOptions, Map<String, String> extraEnvironment) {
+
+        /** The local run: fixed ports, data under {@code .apexshare/}; each overridable by environment variable. */
+        public static Settings fromEnvironment(Map<String, String> env) {
+            Path root = findRepositoryRoot();
+            Function<String, Integer> port = name -> Integer.parseInt(env.getOrDefault(name, defaultPort(name)));
+            Map<String, Integer> services = new LinkedHashMap<>();
+            for (String service : SERVICES) {
+                String variable = service.replace("-service", "").toUpperCase(Locale.ROOT) + "_PORT";
+                services.put(service, port.apply(variable));
+            }
+            return new Settings(root, Path.of(env.getOrDefault("APEXSHARE_DATA", root.resolve(".apexshare").toString())),
+                    port.apply("GATEWAY_PORT"), services, port.apply("ISSUER_PORT"), port.apply("KAFKA_PORT"),
+                    port.apply("KAFKA_CONTROLLER_PORT"), port.apply("POSTGRES_PORT"), port.apply("S3_PORT"),
+                    port.apply("SMTP_PORT"), defaultJvmOptions(), Map.of());
+        }
+
+        /** Free ports everywhere and the given data folder: for end-to-end tests. */
+        public static Settings forTests(Path dataDir) {
+            Map<String, Integer> services = new LinkedHashMap<>();
+            SERVICES.forEach(s -> services.put(s, 0));
+            return new Settings(findRepositoryRoot(), dataDir, 0, services, 0, 0, 0, 0, 0, 0, defaultJvmOptions(),
+                    Map.of());
+        }
+
+        private static String defaultPort(String name) {
+            return switch (name) {
+                case "GATEWAY_PORT" -> "8080";
+                case "UPLOAD_PORT" -> "8081";
+                case "CATALOG_PORT" -> "8082";
+                case "NOTIFICATION_PORT" -> "8083";
+                case "DOWNLOAD_PORT" -> "8084";
+                case "ISSUER_PORT" -> "8090";
+                case "KAFKA_PORT" -> "9092";
+                case "KAFKA_CONTROLLER_PORT" -> "9093";
+                case "POSTGRES_PORT" -> "5432";
+                case "S3_PORT" -> "9000";
+                case "SMTP_PORT" -> "2525";
+                default -> throw new IllegalArgumentException(name);
+            };
+        }
+
+        private static List<String> defaultJvmOptions() {
+            // Small heaps and quick start-up: four JVMs share a laptop with the servers.
+            return List.of("-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-XX:ReservedCodeCacheSize=64m");
+        }
+    }
+
+    private final Settings settings;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private KafkaBroker kafka;
+    private Postgres postgres;
+    private S3Store s3;
+    private MailServer smtp;
+    private TokenIssuer issuer;
+    private DevGateway gateway;
+
+    private LocalRun(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything and returns when every service is ready. */
+    public static LocalRun start(Settings settings, PrintStream out) {
+        LocalRun run = new LocalRun(settings);
+        try {
+            run.startAll(out);
+            return run;
+        } catch (RuntimeException e) {
+            run.close();
+            throw e;
+        }
+    }
+
+    private void startAll(PrintStream out) {
+        Path data = settings.dataDir();
+        mkdirs(data);
+        out.printf("Starting Kafka, PostgreSQL, S3, SMTP and the token issuer (data in %s)…%n", data);
+        CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(
+                () -> KafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()));
+        CompletableFuture<Postgres> postgresStart = CompletableFuture.supplyAsync(
+                () -> Postgres.start(data.resolve("postgres"), settings.postgresPort()));
+        kafka = remember(kafkaStart.join());
+        postgres = remember(postgresStart.join());
+        S3NotificationPublisher notifications = remember(new S3NotificationPublisher(kafka.bootstrapServers(),
+                S3NotificationPublisher.RAW_TOPIC, S3Store.REGION, Clock.systemUTC()));
+        s3 = remember(S3Store.start(mkdirs(data.resolve("s3")), settings.s3Port(),
+                "http://localhost:8080 http://127.0.0.1:8080", notifications));
+        s3.createBucket(BUCKET);
+        smtp = remember(MailServer.start(settings.smtpPort()));
+        remember(new MailPrinter(smtp.greenMail(), out));
+        issuer = remember(TokenIssuer.start(settings.issuerPort(), data.resolve("issuer-key.json")));
+        int gatewayPort = Ports.orFree(settings.gatewayPort());
+
+        out.println("Starting upload-, catalog-, notification- and download-service…");
+        for (String name : SERVICES) {
+            int port = Ports.orFree(settings.servicePorts().getOrDefault(name, 0));
+            ServiceProcess process = new ServiceProcess(name, serviceJar(name), port,
+                    environment(name, gatewayPort), data.resolve("logs").resolve(name + ".log"),
+                    settings.jvmOptions());
+            services.put(name, remember(process));
+            process.start();
+        }
+        services.values().forEach(p -> p.awaitReady(Duration.ofSeconds(180)));
+        gateway = remember(DevGateway.start(gatewayPort, DevGateway.apexShareRoutes(
+                service("upload-service").baseUri(), service("catalog-service").baseUri(),
+                service("download-service").baseUri(), URI.create("http://127.0.0.1:" + issuerPort()))));
+    }
+
+    /** Everything a service reads from its environment in the local run (see each service's application.yaml). */
+    Map<String, String> environment(String service, int gatewayPort) {
+        String database = service.replace("-service", "");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("OIDC_ISSUER_URI", issuer.issuerUri());
+        env.put("OIDC_JWK_SET_URI", issuer.jwkSetUri());
+        env.put("OIDC_AUDIENCE", TokenIssuer.AUDIENCE);
+        env.put("DB_URL", postgres.createDatabase(database).replaceFirst("\\?.*$", "") + "?reWriteBatchedInserts=true");
+        env.put("DB_USERNAME", Postgres.USER);
+        env.put("DB_PASSWORD", Postgres.PASSWORD);
+        env.put("S3_ENDPOINT", s3.endpoint().toString());
+        env.put("S3_REGION", S3Store.REGION);
+        env.put("S3_BUCKET", BUCKET);
+        env.put("S3_PATH_STYLE_ACCESS", "true");
+        env.put("S3_ACCESS_KEY", S3Store.ACCESS_KEY);
+        env.put("S3_SECRET_KEY", S3Store.SECRET_KEY);
+        if (service.equals("notification-service")) {
+            env.put("MAIL_TRANSPORT", "smtp");
+            env.put("SMTP_HOST", smtp.host());
+            env.put("SMTP_PORT", Integer.toString(smtp.port()));
+            env.put("LINK_BASE_URL", "http://127.0.0.1:" + gatewayPort);
+        }
+        env.putAll(settings.extraEnvironment());
+        return env;
+    }
+
+    private Path serviceJar(String service) {
+        Path target = settings.repositoryRoot().resolve(service).resolve("target");
+        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
+            return files.filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(service) + "-[0-9][^/]*\\.jar"))
+                    .filter(f -> !f.getFileName().toString().contains("-sources"))
+                    .findFirst().orElse(target.resolve(service + ".jar"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void printBanner(PrintStream out, Duration startUp) {
+        String token = issuer.mint("trainer-demo", "Demo Trainer", "trainer@apexshare.local", TokenIssuer.AUDIENCE,
+                Duration.ofHours(12));
+        out.println();
+        out.printf("ApexShare is running (started in %.1f s). Data: %s%n", startUp.toMillis() / 1000.0,
+                settings.dataDir());
+        out.printf("  %-22s %s   <- the CLI and browsers use this%n", "API gateway", apiUri());
+        services.values().forEach(s -> out.printf("  %-22s %s   log: %s%n", s.name(), s.baseUri(), s.logFile()));
+        out.printf("  %-22s %s%n", "Kafka", kafka.bootstrapServers());
+        out.printf("  %-22s jdbc:postgresql://127.0.0.1:%d/{upload,catalog,notification,download} (postgres/postgres)%n",
+                "PostgreSQL", postgres.port());
+        out.printf("  %-22s %s bucket %s (key %s / %s)%n", "S3 (S3Proxy)", s3.endpoint(), BUCKET, S3Store.ACCESS_KEY,
+                S3Store.SECRET_KEY);
+        out.printf("  %-22s 127.0.0.1:%d (every email is printed below)%n", "SMTP", smtp.port());
+        out.printf("  %-22s %s%n", "Token issuer", issuer.issuerUri());
+        out.println();
+        out.println("Trainer token (valid 12 h; a fresh one: curl -s " + apiUri() + "/token):");
+        out.println("  export APEXSHARE_API_URL=" + apiUri());
+        out.println("  export APEXSHARE_TOKEN=" + token);
+        out.println();
+        out.println("Then, in another terminal:  cli/bin/apexshare upload my-ride.mp4 --student-email sue@example.com \\");
+        out.println("    --student-name 'Sue Rider' --session-date 2026-11-20 --notes 'Watch turn 3'");
+        out.println("Press Ctrl-C to stop.");
+        out.println();
+    }
+
+    public URI apiUri() {
+        return URI.create("http://127.0.0.1:" + gateway.port());
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess process = services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        return process;
+    }
+
+    public int issuerPort() {
+        return URI.create(issuer.issuerUri()).getPort();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    public S3Store s3() {
+        return s3;
+    }
+
+    public MailServer smtp() {
+        return smtp;
+    }
+
+    public TokenIssuer issuer() {
+        return issuer;
+    }
+
+    private <T extends AutoCloseable> T remember(T resource) {
+        started.push(resource);
+        return resource;
+    }
+
+    private static Path mkdirs(Path dir) {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + dir, e);
+        }
+    }
+
+    /** The folder that holds {@code schemas/} and the service modules, from the working directory upwards. */
+    static Path findRepositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.isDirectory(dir.resolve("schemas")) && Files.isDirectory(dir.resolve("devstack")))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Run from inside the ApexShare repository (no schemas/ and devstack/ found)");
+        }
+        return dir;
+    }
+
+    /** Stops everything in reverse order: gateway and services first, the servers last. */
+    @Override
+    public synchronized void close() {
+        services.values().parallelStream().forEach(ServiceProcess::stop);
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("stop failed: " + e);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long t0 = System.nanoTime();
+        LocalRun run;
+        try {
+            run = start(Settings.fromEnvironment(System.getenv()), System.out);
+        } catch (RuntimeException e) {
+            System.err.println("ApexShare did not start: " + e.getMessage());
+            System.err.println("Ports in use? Every port has an environment variable (README, Troubleshooting).");
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping ApexShare…");
+            run.close();
+            stopped.countDown();
+        }, "apexshare-stop"));
+        run.printBanner(System.out, Duration.ofNanos(System.nanoTime() - t0));
+        stopped.await();
+    }
+}

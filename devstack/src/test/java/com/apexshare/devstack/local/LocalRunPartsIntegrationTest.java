@@ -1,0 +1,202 @@
+package com.apexshare.devstack.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.apexshare.devstack.DevStack;
+import com.apexshare.devstack.KafkaBroker;
+import com.apexshare.devstack.Postgres;
+import com.apexshare.devstack.S3Store;
+import com.apexshare.devstack.TokenIssuer;
+import com.sun.net.httpserver.HttpServer;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+class LocalRunPartsIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void shouldPublishAnS3EventMessageForEveryCreatedObject(@TempDir Path data) throws Exception {
+        // Given a local S3 store wired to the raw notification topic
+        String topic = "s3-notifications-" + UUID.randomUUID();
+        String bootstrap = DevStack.kafka().bootstrapServers();
+        try (S3NotificationPublisher publisher = new S3NotificationPublisher(bootstrap, topic, "us-east-1",
+                Clock.systemUTC());
+             S3Store store = S3Store.start(data, 0, null, publisher);
+             S3Client s3 = S3Client.builder().endpointOverride(store.endpoint()).region(Region.US_EAST_1)
+                     .forcePathStyle(true).credentialsProvider(StaticCredentialsProvider.create(
+                             AwsBasicCredentials.create(S3Store.ACCESS_KEY, S3Store.SECRET_KEY))).build()) {
+            store.createBucket("videos-bucket");
+
+            // When an object is put and another is uploaded in two parts
+            s3.putObject(b -> b.bucket("videos-bucket").key("videos/2026-11-22/a b.mp4"), RequestBody.fromString("x"));
+            String uploadId = s3.createMultipartUpload(b -> b.bucket("videos-bucket").key("videos/m.mp4")).uploadId();
+            String e1 = s3.uploadPart(b -> b.bucket("videos-bucket").key("videos/m.mp4").uploadId(uploadId).partNumber(1),
+                    RequestBody.fromBytes(new byte[5 * 1024 * 1024])).eTag();
+            String e2 = s3.uploadPart(b -> b.bucket("videos-bucket").key("videos/m.mp4").uploadId(uploadId).partNumber(2),
+                    RequestBody.fromBytes(new byte[10])).eTag();
+            s3.completeMultipartUpload(b -> b.bucket("videos-bucket").key("videos/m.mp4").uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(e1), p -> p.partNumber(2).eTag(e2))));
+        }
+
+        // Then the topic has one standard S3 event message per object, keyed bucket/key
+        List<ConsumerRecord<String, String>> records = consume(bootstrap, topic, 2);
+        records.sort(java.util.Comparator.comparing(ConsumerRecord::key));
+        assertThat(records).extracting(ConsumerRecord::key)
+                .containsExactly("videos-bucket/videos/2026-11-22/a b.mp4", "videos-bucket/videos/m.mp4");
+        assertThat(records.get(0).value()).contains("\"eventName\":\"ObjectCreated:Put\"")
+                .contains("\"key\":\"videos/2026-11-22/a+b.mp4\"").contains("\"size\":1")
+                .contains("\"name\":\"videos-bucket\"").contains("\"eventSource\":\"aws:s3\"");
+        assertThat(records.get(1).value()).contains("\"eventName\":\"ObjectCreated:CompleteMultipartUpload\"")
+                .contains("\"size\":" + (5 * 1024 * 1024 + 10)).containsPattern("\"eTag\":\"[0-9a-f]+-2\"");
+    }
+
+    @Test
+    void shouldRouteThePublicPathsAndPassRedirectsThrough() throws Exception {
+        // Given two backends that echo who they are, and a gateway with the ApexShare routes
+        HttpServer upload = echo("upload");
+        HttpServer catalog = echo("catalog");
+        URI down = URI.create("http://127.0.0.1:1");
+        try (DevGateway gateway = DevGateway.start(0, DevGateway.apexShareRoutes(uri(upload), uri(catalog), down, down))) {
+            String base = "http://127.0.0.1:" + gateway.port();
+
+            // When / Then each path reaches its owner, with method, query and body intact
+            HttpResponse<String> initiate = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/uploads/initiate"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).header("Authorization", "Bearer t").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(initiate.body()).isEqualTo("upload POST /api/v1/uploads/initiate null {\"a\":1} Bearer t");
+            assertThat(get(base + "/api/v1/uploads/f-1/parts/urls").body()).startsWith("upload GET");
+            assertThat(get(base + "/api/v1/uploads/f-1/complete").body()).startsWith("upload GET");
+            assertThat(get(base + "/api/v1/uploads/recent?limit=5").body())
+                    .isEqualTo("catalog GET /api/v1/uploads/recent limit=5  null");
+            assertThat(get(base + "/api/v1/uploads/f-1").body()).startsWith("catalog GET");
+            assertThat(get(base + "/nowhere").statusCode()).isEqualTo(404);
+            assertThat(get(base + "/d/sometoken").statusCode()).as("backend down").isEqualTo(503);
+            HttpResponse<String> redirect = get(base + "/api/v1/uploads/redirect-me");
+            assertThat(redirect.statusCode()).isEqualTo(302);
+            assertThat(redirect.headers().firstValue("Location")).contains("http://s3.example/x");
+        } finally {
+            upload.stop(0);
+            catalog.stop(0);
+        }
+    }
+
+    @Test
+    void shouldKeepKafkaPostgresAndIssuerStateAcrossRestarts(@TempDir Path data) throws Exception {
+        // Given servers started on a data folder, with a record, a table and a signing key
+        String token;
+        try (KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), 0, 0)) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                    new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("kept", "k", "v")).get();
+            }
+        }
+        try (Postgres postgres = Postgres.start(data.resolve("pg"), 0)) {
+            try (Connection c = DriverManager.getConnection(postgres.createDatabase("kept"), Postgres.USER,
+                    Postgres.PASSWORD)) {
+                c.createStatement().execute("CREATE TABLE t (v text); INSERT INTO t VALUES ('kept')");
+            }
+        }
+        try (TokenIssuer issuer = TokenIssuer.start(0, data.resolve("key.json"))) {
+            token = issuer.trainerToken("t", "T", null);
+        }
+
+        // When they start again on the same folder
+        try (KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), 0, 0);
+             Postgres postgres = Postgres.start(data.resolve("pg"), 0);
+             TokenIssuer issuer = TokenIssuer.start(0, data.resolve("key.json"))) {
+
+            // Then the data is still there
+            assertThat(consume(kafka.bootstrapServers(), "kept", 1)).extracting(ConsumerRecord::value)
+                    .containsExactly("v");
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("kept"), Postgres.USER, Postgres.PASSWORD);
+                 ResultSet rs = c.createStatement().executeQuery("SELECT v FROM t")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("kept");
+            }
+            String kid = com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
+            assertThat(get(issuer.jwkSetUri()).body()).contains(kid);
+        }
+    }
+
+    private static List<ConsumerRecord<String, String>> consume(String bootstrap, String topic, int count) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "t-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= count;
+            });
+        }
+        return records;
+    }
+
+    private static HttpServer echo(String name) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("redirect-me")) {
+                exchange.getResponseHeaders().set("Location", "http://s3.example/x");
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] reply = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                    + exchange.getRequestURI().getQuery() + " " + body + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization")).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, reply.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    private static URI uri(HttpServer server) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private static HttpResponse<String> get(String uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
