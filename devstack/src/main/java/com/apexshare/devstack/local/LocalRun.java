@@ -217,6 +217,10 @@ public final class LocalRun implements AutoCloseable {
         out.println();
     }
 
+    public Path repositoryRoot() {
+        return settings.repositoryRoot();
+    }
+
     public URI apiUri() {
         return URI.create("http://127.0.0.1:" + gateway.port());
     }

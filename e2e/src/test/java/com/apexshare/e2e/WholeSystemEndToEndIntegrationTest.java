@@ -1,0 +1,248 @@
+package com.apexshare.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.apexshare.devstack.local.LocalRun;
+import com.apexshare.devstack.local.ServiceProcess;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system through its public interfaces, as a trainer and a student meet it: the trainer CLI (run as a
+ * process) uploads through the gateway straight to S3, the student's email arrives over SMTP, the link downloads the
+ * exact bytes, and the dashboard reports the email and the download. Also: a service killed mid-flow still leads to
+ * exactly one email.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WholeSystemEndToEndIntegrationTest {
+
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+/d/[A-Za-z0-9_-]{43}");
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path work;
+
+    static LocalRun system;
+
+    @BeforeAll
+    static void startTheWholeSystem() {
+        long t0 = System.nanoTime();
+        system = LocalRun.start(LocalRun.Settings.forTests(work.resolve("data")), System.out);
+        report("start-up of the whole system", (System.nanoTime() - t0) / 1e9, "s");
+    }
+
+    @AfterAll
+    static void stopTheWholeSystem() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldHandAVideoFromTrainerToStudent() throws Exception {
+        // Given a trainer with a token and a 112 MiB video
+        String trainer = "trainer-" + UUID.randomUUID();
+        String token = system.issuer().trainerToken(trainer, "Erin Trainer", "erin@school.example");
+        String student = "sue-" + UUID.randomUUID() + "@student.example";
+        Path video = work.resolve("GX010042.MP4");
+        String sha256 = writeRandomFile(video, 112L * 1024 * 1024);
+
+        // When the trainer uploads it with the CLI
+        long t0 = System.nanoTime();
+        CliResult upload = cli(token, "upload", video.toString(), "--student-email", student, "--student-name",
+                "Sue Rider", "--session-date", "2026-11-20", "--notes", "Watch your line in turn 3", "--parallel", "4");
+        double uploadSeconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(upload.exitCode()).as(upload.output()).isZero();
+        report("upload throughput (CLI -> S3, 112 MiB, 4 parallel parts)", 112 / uploadSeconds, "MiB/s");
+
+        // Then the student receives one email with a link
+        long t1 = System.nanoTime();
+        MimeMessage email = awaitEmails(student, 1).get(0);
+        report("complete -> email received", (System.nanoTime() - t1) / 1e9, "s");
+        assertThat(email.getSubject()).isNotBlank();
+        String link = link(email);
+
+        // When the student opens the link and downloads the video
+        long t2 = System.nanoTime();
+        HttpResponse<Void> redirect = HTTP.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        URI presigned = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+        HttpResponse<InputStream> download = HTTP.send(HttpRequest.newBuilder(presigned).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(download.statusCode()).isEqualTo(200);
+        String downloaded = sha256(download.body());
+        report("email -> video downloaded (112 MiB)", (System.nanoTime() - t2) / 1e9, "s");
+
+        // Then the bytes are exactly the trainer's, a range request works, and the dashboard reports both facts
+        assertThat(downloaded).isEqualTo(sha256);
+        HttpResponse<byte[]> range = HTTP.send(HttpRequest.newBuilder(presigned).header("Range", "bytes=1000-1099")
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(range.statusCode()).isEqualTo(206);
+        assertThat(range.body()).hasSize(100);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode uploads = dashboard(token).path("data").path("uploads");
+            assertThat(uploads).hasSize(1);
+            assertThat(uploads.get(0).path("studentEmail").asString()).isEqualTo(student);
+            assertThat(uploads.get(0).path("fileSize").asLong()).isEqualTo(112L * 1024 * 1024);
+            assertThat(uploads.get(0).path("emailSent").asBoolean()).isTrue();
+            assertThat(uploads.get(0).path("downloadCount").asLong()).isEqualTo(1);
+        });
+        assertThat(awaitEmails(student, 1)).as("still exactly one email").hasSize(1);
+    }
+
+    @Test
+    @Order(2)
+    void shouldSendExactlyOneEmailWhenTheNotificationServiceIsKilledMidFlow() throws Exception {
+        // Given the notification service crashes (SIGKILL) while an upload is under way
+        String token = system.issuer().trainerToken("trainer-" + UUID.randomUUID(), "Kim Trainer", null);
+        String student = "kai-" + UUID.randomUUID() + "@student.example";
+        Path video = work.resolve("crash.mp4");
+        writeRandomFile(video, 3L * 1024 * 1024);
+        ServiceProcess notification = system.service("notification-service");
+        notification.kill();
+
+        // When the upload completes while it is down, and it comes back
+        CliResult upload = cli(token, "upload", video.toString(), "--student-email", student, "--student-name",
+                "Kai Rider", "--session-date", "2026-11-21");
+        assertThat(upload.exitCode()).as(upload.output()).isZero();
+        notification.start().awaitReady(Duration.ofSeconds(180));
+
+        // Then exactly one email arrives, and no second one follows
+        assertThat(awaitEmails(student, 1)).hasSize(1);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10))
+                .until(() -> system.smtp().greenMail().getReceivedMessagesForDomain(student).length == 1);
+    }
+
+    private static List<MimeMessage> awaitEmails(String recipient, int count) {
+        await().atMost(Duration.ofSeconds(120)).until(
+                () -> system.smtp().greenMail().getReceivedMessagesForDomain(recipient).length >= count);
+        return List.of(system.smtp().greenMail().getReceivedMessagesForDomain(recipient));
+    }
+
+    private static String link(MimeMessage email) throws Exception {
+        Matcher m = LINK.matcher(text(email));
+        assertThat(m.find()).as("a download link in the email").isTrue();
+        return m.group();
+    }
+
+    /** The decoded text of every text part of a message. */
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/*")) {
+            return part.getContent().toString();
+        }
+        StringBuilder text = new StringBuilder();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(text(multipart.getBodyPart(i))).append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private static JsonNode dashboard(String token) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                system.apiUri().resolve("/api/v1/uploads/recent?limit=10&offset=0"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    record CliResult(int exitCode, String output) {
+    }
+
+    /** Runs the trainer CLI's executable jar as a process, the way a trainer runs it. */
+    private static CliResult cli(String token, String... args) throws IOException, InterruptedException {
+        Path jar = system.repositoryRoot().resolve("cli/target/apexshare.jar");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(work, "cli", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("APEXSHARE_API_URL", system.apiUri().toString(),
+                "APEXSHARE_TOKEN", token, "APEXSHARE_HOME", work.resolve("cli-home").toString()));
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("CLI did not finish: " + Files.readString(log));
+        }
+        String output = Files.readString(log);
+        System.out.println(output);
+        return new CliResult(process.exitValue(), output);
+    }
+
+    private static String writeRandomFile(Path file, long size) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        SplittableRandom random = new SplittableRandom(size);
+        ByteBuffer buffer = ByteBuffer.allocate(1024 * 1024);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (long written = 0; written < size; written += buffer.capacity()) {
+                buffer.clear();
+                while (buffer.remaining() >= 8) {
+                    buffer.putLong(random.nextLong());
+                }
+                buffer.flip();
+                buffer.limit((int) Math.min(buffer.capacity(), size - written));
+                digest.update(buffer.duplicate());
+                channel.write(buffer);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String sha256(InputStream in) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (in) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void report(String what, double value, String unit) {
+        System.out.printf("E2E %-58s %10.2f %s%n", what, value, unit);
+    }
+}
