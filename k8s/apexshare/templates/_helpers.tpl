@@ -1,0 +1,133 @@
+{{/*
+Names and labels. Every per-service template is called with a context dict:
+  root: the chart's top-level context, key: the key under .Values.services (upload, catalog, ...), svc: its values.
+*/}}
+
+{{- define "apexshare.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" -}}
+{{- else if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "apexshare.chart" -}}
+{{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Name of one service's objects, e.g. apexshare-upload-service. */}}
+{{- define "apexshare.serviceName" -}}
+{{- printf "%s-%s" (include "apexshare.fullname" .root) .svc.name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "apexshare.commonLabels" -}}
+helm.sh/chart: {{ include "apexshare.chart" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/part-of: apexshare
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+{{- end -}}
+
+{{- define "apexshare.labels" -}}
+{{ include "apexshare.commonLabels" .root }}
+app.kubernetes.io/name: {{ .svc.name }}
+app.kubernetes.io/component: {{ .key }}
+{{- end -}}
+
+{{- define "apexshare.selectorLabels" -}}
+app.kubernetes.io/name: {{ .svc.name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+{{- end -}}
+
+{{- define "apexshare.serviceAccountName" -}}
+{{- if .svc.serviceAccount.create -}}
+{{- default (include "apexshare.serviceName" .) .svc.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .svc.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "apexshare.image" -}}
+{{- $tag := .svc.image.tag | default .root.Values.global.image.tag | default .root.Chart.AppVersion -}}
+{{- printf "%s/%s:%s" .root.Values.global.image.registry .svc.image.repository $tag -}}
+{{- end -}}
+
+{{/*
+Plain (non-secret) environment of one service, as a YAML map: the ConfigMap's data. Only variables the service's
+application.yaml reads; deploy-tests checks that.
+*/}}
+{{- define "apexshare.configEnv" -}}
+{{- $v := .root.Values -}}
+KAFKA_BOOTSTRAP_SERVERS: {{ required "kafka.bootstrapServers is required" $v.kafka.bootstrapServers | quote }}
+KAFKA_SECURITY_PROTOCOL: {{ $v.kafka.securityProtocol | quote }}
+{{- if $v.kafka.sasl.mechanism }}
+SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ $v.kafka.sasl.mechanism | quote }}
+{{- end }}
+{{ .svc.kafka.consumerGroupEnv }}: {{ .svc.kafka.consumerGroup | quote }}
+{{- if .svc.features.database }}
+{{- $params := ternary (printf "?%s" $v.database.parameters) "" (ne $v.database.parameters "") }}
+DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s%s" (required "database.host is required" $v.database.host) $v.database.port .svc.database.name $params | quote }}
+DB_SCHEMA: {{ .svc.database.schema | quote }}
+{{- end }}
+{{- if .svc.features.s3 }}
+S3_BUCKET: {{ required "s3.bucket is required" $v.s3.bucket | quote }}
+S3_REGION: {{ required "s3.region is required" $v.s3.region | quote }}
+S3_PATH_STYLE_ACCESS: {{ $v.s3.pathStyleAccess | quote }}
+{{- if $v.s3.endpoint }}
+S3_ENDPOINT: {{ $v.s3.endpoint | quote }}
+{{- end }}
+{{- end }}
+{{- if .svc.features.oidc }}
+OIDC_ISSUER_URI: {{ required "oidc.issuerUri is required" $v.oidc.issuerUri | quote }}
+OIDC_JWK_SET_URI: {{ required "oidc.jwkSetUri is required (the issuer's JWKS URL)" $v.oidc.jwkSetUri | quote }}
+OIDC_AUDIENCE: {{ $v.oidc.audience | quote }}
+{{- end }}
+{{- range $name, $value := .svc.env }}
+{{ $name }}: {{ tpl (toString $value) $.root | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Environment variables from existing Secrets (secretKeyRef only; the chart never holds a secret value). */}}
+{{- define "apexshare.secretEnv" -}}
+{{- $v := .root.Values -}}
+{{- if .svc.features.database }}
+- name: DB_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "services.<name>.database.existingSecret is required" .svc.database.existingSecret }}
+      key: {{ .svc.database.usernameKey }}
+- name: DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .svc.database.existingSecret }}
+      key: {{ .svc.database.passwordKey }}
+{{- end }}
+{{- if and .svc.features.s3 $v.s3.credentials.existingSecret }}
+- name: S3_ACCESS_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.s3.credentials.existingSecret }}
+      key: {{ $v.s3.credentials.accessKeyKey }}
+- name: S3_SECRET_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $v.s3.credentials.existingSecret }}
+      key: {{ $v.s3.credentials.secretKeyKey }}
+{{- end }}
+{{- if $v.kafka.sasl.mechanism }}
+- name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "kafka.sasl.existingSecret is required with a SASL mechanism" $v.kafka.sasl.existingSecret }}
+      key: {{ $v.kafka.sasl.jaasConfigKey }}
+{{- end }}
+{{- range .svc.secretEnv }}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secretName }}
+      key: {{ .key }}
+{{- end }}
+{{- end -}}
