@@ -1,13 +1,69 @@
 package com.apexshare.download;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 /**
  * Typed configuration of the download service, under {@code apexshare.download}. Defaults come from environment
  * variables in {@code application.yaml}; nothing environment-specific is compiled in.
  *
- * @param consumerGroup Kafka consumer group of this service; also names its dead-letter topics
+ * @param consumerGroup  Kafka consumer group of this service; also names its dead-letter topics
+ * @param urlExpiry      lifetime of each presigned GET URL handed out for a link
+ * @param trustedProxies addresses or CIDRs of proxies whose {@code X-Forwarded-For} names the client; empty = none
+ * @param rateLimit      per-client limit on link look-ups
+ * @param outbox         relay of {@code Downloaded} events from the outbox table to Kafka
+ * @param s3             where the videos are and how to sign for them
  */
+@Validated
 @ConfigurationProperties("apexshare.download")
-public record DownloadProperties(String consumerGroup) {
+public record DownloadProperties(
+        @NotBlank String consumerGroup,
+        @NotNull Duration urlExpiry,
+        List<String> trustedProxies,
+        @Valid @NotNull RateLimit rateLimit,
+        @Valid @NotNull Outbox outbox,
+        @Valid @NotNull S3 s3) {
+
+    public DownloadProperties {
+        trustedProxies = trustedProxies == null ? List.of()
+                : trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * Token bucket per client address and replica.
+     *
+     * @param requestsPerSecond sustained look-ups per second a client may make
+     * @param burst             look-ups a client may make at once (bucket size)
+     * @param maxClients        most client buckets kept in memory; the least recently used are dropped beyond it
+     */
+    public record RateLimit(@Positive double requestsPerSecond, @Positive int burst, @Positive int maxClients) {
+    }
+
+    /**
+     * @param relayInterval pause between two relay runs
+     * @param batchSize     rows claimed per relay transaction
+     * @param sendTimeout   how long a relay run waits for Kafka's acknowledgements before it gives the rows back
+     */
+    public record Outbox(@NotNull Duration relayInterval, @Positive int batchSize, @NotNull Duration sendTimeout) {
+    }
+
+    /**
+     * @param bucket          the bucket holding the videos; the service signs only for objects in it
+     * @param region          AWS region
+     * @param endpoint        S3 endpoint URL; blank = AWS
+     * @param pathStyleAccess path-style URLs (S3Proxy, MinIO)
+     * @param accessKey       static access key; blank = the SDK's default credentials chain (IRSA, instance role…)
+     * @param secretKey       static secret key
+     */
+    public record S3(@NotBlank String bucket, @NotBlank String region, String endpoint, boolean pathStyleAccess,
+            String accessKey, String secretKey) {
+    }
 }

@@ -2,76 +2,47 @@ package com.apexshare.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.apexshare.devstack.DevStack;
-import com.apexshare.devstack.SpringProperties;
-import com.apexshare.devstack.TokenIssuer;
-
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DownloadServiceApplicationIntegrationTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        SpringProperties.kafka().forEach((k, v) -> registry.add(k, () -> v));
-        SpringProperties.jwt().forEach((k, v) -> registry.add(k, () -> v));
-        SpringProperties.datasource("download").forEach((k, v) -> registry.add(k, () -> v));
-    }
+class DownloadServiceApplicationIntegrationTest extends DownloadServiceTestSupport {
 
     @Test
     void shouldReportLivenessAndReadinessUp() throws Exception {
-        assertThat(get("/actuator/health/liveness", null).body()).contains("\"UP\"");
-        assertThat(get("/actuator/health/readiness", null).body()).contains("\"UP\"");
-        assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
-        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
+        // Given the running service
+        String client = freshClientAddress();
+
+        // When probes, scrapers and API clients ask
+        // Then they are answered without credentials
+        assertThat(get("/actuator/health/liveness", client).body()).contains("\"UP\"");
+        assertThat(get("/actuator/health/readiness", client).body()).contains("\"UP\"");
+        assertThat(get("/actuator/prometheus", client).body())
+                .contains("jvm_memory_used_bytes")
+                .contains("apexshare_downloads_opened_total")
+                .contains("apexshare_downloads_refused_total{application=\"download-service\",reason=\"rate_limited\"}");
+        HttpResponse<String> apiDocs = get("/v3/api-docs", client);
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        assertThat(apiDocs.body()).contains("/d/{token}").contains("/api/v1/downloads/{token}");
     }
 
     @Test
-    void shouldRefuseRequestsWithoutOrWithABadToken() throws Exception {
-        TokenIssuer issuer = DevStack.issuer();
-        String wrongAudience = issuer.mint("t-1", "T", null, "someone-else", Duration.ofMinutes(5));
-        String expired = issuer.mint("t-1", "T", null, TokenIssuer.AUDIENCE, Duration.ofMinutes(-5));
-        String tampered = issuer.trainerToken("t-1", "T", null).replaceFirst("\\.[^.]+$", ".AAAA");
+    void shouldServeTheStudentEndpointsWithoutAnyToken() throws Exception {
+        // Given a student without an account, and one sending a stray bearer token
+        String client = freshClientAddress();
+        String unknown = "A".repeat(43);
 
-        for (String token : new String[] {null, "not-a-jwt", wrongAudience, expired, tampered}) {
-            HttpResponse<String> response = get("/api/v1/uploads/anything", token);
-            assertThat(response.statusCode()).as("token %s", token).isEqualTo(401);
-            assertThat(response.body()).contains("\"success\":false");
-            assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
-        }
-    }
+        // When they open links without (or with a meaningless) Authorization header
+        HttpResponse<String> plain = get("/d/" + unknown, client);
+        HttpResponse<String> withBearer = HTTP.send(request("/api/v1/downloads/" + unknown, client)
+                .header("Authorization", "Bearer not-a-jwt").GET().build(), HttpResponse.BodyHandlers.ofString());
 
-    @Test
-    void shouldLetAValidTokenThrough() throws Exception {
-        String token = DevStack.issuer().trainerToken("t-1", "Tom", "tom@school.example");
-
-        HttpResponse<String> response = get("/api/v1/uploads/does-not-exist", token);
-
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("\"success\":false").doesNotContain("Exception");
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // Then the link itself decides the answer (here: unknown), never a 401
+        assertThat(plain.statusCode()).isEqualTo(404);
+        assertThat(withBearer.statusCode()).isEqualTo(404);
+        assertThat(plain.body()).contains("\"code\":\"LINK_NOT_FOUND\"").doesNotContain("Exception");
+        assertThat(plain.headers().firstValue("WWW-Authenticate")).isEmpty();
+        assertThat(plain.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(plain.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
     }
 }

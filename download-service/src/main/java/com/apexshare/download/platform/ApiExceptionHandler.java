@@ -19,6 +19,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.apexshare.download.link.LinkExpired;
+import com.apexshare.download.link.LinkNotFound;
+import com.apexshare.download.link.VideoRemoved;
+
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 
@@ -73,6 +77,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(v -> new ErrorResponse.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return body(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", summary(fields), fields);
+    }
+
+    /** One body for malformed, unknown and unfinished links alike: nothing tells which tokens exist. */
+    @ExceptionHandler(LinkNotFound.class)
+    ResponseEntity<Object> linkNotFound(LinkNotFound ex) {
+        return body(HttpStatus.NOT_FOUND, "LINK_NOT_FOUND", ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(LinkExpired.class)
+    ResponseEntity<Object> linkExpired(LinkExpired ex) {
+        return body(HttpStatus.GONE, "LINK_EXPIRED", ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(VideoRemoved.class)
+    ResponseEntity<Object> videoRemoved(VideoRemoved ex) {
+        return body(HttpStatus.GONE, "VIDEO_REMOVED", ex.getMessage(), List.of());
     }
 
     @ExceptionHandler(Exception.class)

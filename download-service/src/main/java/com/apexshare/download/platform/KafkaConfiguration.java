@@ -1,8 +1,10 @@
 package com.apexshare.download.platform;
 
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -30,10 +32,16 @@ import com.apexshare.download.DownloadProperties;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
+    /**
+     * The topic this service writes, and the ones it reads (created here too when missing, so that the service starts
+     * cleanly whichever service comes up first; existing topics are left as they are).
+     */
     @Bean
     KafkaAdmin.NewTopics downloadTopics() {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.DOWNLOADED.name()).partitions(Topics.DOWNLOADED.partitions()).build());
+        return new KafkaAdmin.NewTopics(Stream.of(Topics.DOWNLOADED, Topics.UPLOAD_INITIATED, Topics.UPLOAD_COMPLETED,
+                        Topics.UPLOAD_DELETED, Topics.EMAIL_SENT)
+                .map(t -> TopicBuilder.name(t.name()).partitions(t.partitions()).build())
+                .toArray(NewTopic[]::new));
     }
 
     /**

@@ -1,5 +1,5 @@
 /**
- * Cross-cutting adapters of the download service: JWT security, the brief's error body for every failure, Kafka topics
- * and the consumer error handler with its dead-letter topics.
+ * Cross-cutting adapters of the download service: the brief's success and error bodies for every answer, Kafka topics
+ * and the consumer error handler with its dead-letter topics, the clock.
  */
 package com.apexshare.download.platform;

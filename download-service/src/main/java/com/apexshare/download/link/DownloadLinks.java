@@ -1,0 +1,107 @@
+package com.apexshare.download.link;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.apexshare.download.link.DownloadMetrics.Refusal;
+
+/**
+ * Opens student links. The token's format is checked before anything else, then the link is found by the SHA-256 of
+ * the token. Looking up by hash needs no constant-time comparison: the database compares hashes, and learning how much
+ * of a stored hash matches a guess tells an attacker nothing about a token that produces it.
+ */
+public class DownloadLinks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DownloadLinks.class);
+
+    private final LinkStore links;
+    private final DownloadUrlSigner signer;
+    private final DownloadLog downloads;
+    private final DownloadMetrics metrics;
+    private final Clock clock;
+    private final String servedBucket;
+    private final Duration urlExpiry;
+
+    public DownloadLinks(LinkStore links, DownloadUrlSigner signer, DownloadLog downloads, DownloadMetrics metrics,
+            Clock clock, String servedBucket, Duration urlExpiry) {
+        this.links = links;
+        this.signer = signer;
+        this.downloads = downloads;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.servedBucket = servedBucket;
+        this.urlExpiry = urlExpiry;
+    }
+
+    /**
+     * Hands out a fresh presigned download URL for a link.
+     *
+     * @param token     the token as presented (untrusted)
+     * @param channel   how the link was opened
+     * @param userAgent the client's User-Agent header, reduced to its family before it is recorded
+     * @param record    whether this opening counts as a download ({@code Downloaded}); false for HEAD requests
+     * @throws LinkNotFound  malformed, unknown or not yet downloadable
+     * @throws LinkExpired   past the link's or the upload's end
+     * @throws VideoRemoved  the upload was aborted or removed
+     */
+    public OpenedLink open(String token, DownloadChannel channel, String userAgent, boolean record) {
+        if (!LinkToken.isWellFormed(token)) {
+            throw refused(Refusal.MALFORMED);
+        }
+        LinkRecord link = links.findByTokenSha256(LinkToken.sha256Hex(token)).orElseThrow(() -> refused(Refusal.UNKNOWN));
+        Instant now = clock.instant();
+        if (link.deletedAt() != null) {
+            metrics.refused(Refusal.DELETED);
+            throw new VideoRemoved();
+        }
+        if (!now.isBefore(link.expiresAt())) {
+            metrics.refused(Refusal.EXPIRED);
+            throw new LinkExpired(link.expiresAt());
+        }
+        if (!link.isReady()) {
+            throw refused(Refusal.NOT_READY);
+        }
+        if (!servedBucket.equals(link.bucket())) {
+            // A URL for a bucket this service's credentials cannot read would only give the student AccessDenied.
+            LOG.warn("Upload {} is in bucket {}, not in the served bucket {}: link refused", link.fileId(),
+                    link.bucket(), servedBucket);
+            throw refused(Refusal.FOREIGN_BUCKET);
+        }
+        DownloadUrlSigner.SignedUrl url = signer.sign(link.bucket(), link.objectKey(), link.fileName(),
+                link.contentType(), urlExpiry);
+        if (record) {
+            downloads.record(new DownloadLog.Opening(UUID.randomUUID(), link.fileId(), now,
+                    UserAgentFamily.of(userAgent), channel));
+        }
+        metrics.opened(channel);
+        return new OpenedLink(url.url(), url.expiresAt(), new VideoInfo(link.fileName(), link.fileSize(),
+                link.contentType(), link.sessionDate(), link.trainerName(), link.notes(), link.expiresAt()));
+    }
+
+    private LinkNotFound refused(Refusal reason) {
+        metrics.refused(reason);
+        return new LinkNotFound();
+    }
+
+    /**
+     * @param downloadUrl          presigned GET URL (a secret until it expires)
+     * @param downloadUrlExpiresAt when the URL stops working
+     * @param video                what the student is downloading
+     */
+    public record OpenedLink(URI downloadUrl, Instant downloadUrlExpiresAt, VideoInfo video) {
+    }
+
+    /**
+     * @param expiresAt when the link itself stops working (the upload's retention end)
+     */
+    public record VideoInfo(String fileName, Long fileSize, String contentType, LocalDate sessionDate,
+            String trainerName, String notes, Instant expiresAt) {
+    }
+}

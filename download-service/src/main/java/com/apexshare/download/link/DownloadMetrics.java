@@ -1,0 +1,62 @@
+package com.apexshare.download.link;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * {@code apexshare.downloads.opened} (tag {@code channel}) and {@code apexshare.downloads.refused} (tag
+ * {@code reason}). Reasons are finer here than in the HTTP answers: metrics are for operators, not for clients.
+ */
+public class DownloadMetrics {
+
+    public static final String OPENED = "apexshare.downloads.opened";
+    public static final String REFUSED = "apexshare.downloads.refused";
+
+    /** Why a link opening was refused. */
+    public enum Refusal {
+        /** not a 43-character base64url token */
+        MALFORMED,
+        /** no link with that hash */
+        UNKNOWN,
+        /** the upload is not (yet) complete, or its metadata has not arrived */
+        NOT_READY,
+        /** the link's or the upload's end has passed */
+        EXPIRED,
+        /** the upload was aborted or removed */
+        DELETED,
+        /** the object is in a bucket this service does not serve */
+        FOREIGN_BUCKET,
+        /** the client went over its rate limit */
+        RATE_LIMITED;
+
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final Map<DownloadChannel, Counter> opened = new EnumMap<>(DownloadChannel.class);
+    private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
+
+    public DownloadMetrics(MeterRegistry registry) {
+        for (DownloadChannel channel : DownloadChannel.values()) {
+            opened.put(channel, Counter.builder(OPENED).description("Download links opened successfully")
+                    .tag("channel", channel.name().toLowerCase(Locale.ROOT)).register(registry));
+        }
+        for (Refusal reason : Refusal.values()) {
+            refused.put(reason, Counter.builder(REFUSED).description("Download link openings refused")
+                    .tag("reason", reason.tag()).register(registry));
+        }
+    }
+
+    public void opened(DownloadChannel channel) {
+        opened.get(channel).increment();
+    }
+
+    public void refused(Refusal reason) {
+        refused.get(reason).increment();
+    }
+}
