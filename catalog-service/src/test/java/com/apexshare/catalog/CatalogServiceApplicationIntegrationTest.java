@@ -2,55 +2,61 @@ package com.apexshare.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.apexshare.devstack.DevStack;
-import com.apexshare.devstack.SpringProperties;
 import com.apexshare.devstack.TokenIssuer;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CatalogServiceApplicationIntegrationTest {
+import tools.jackson.databind.JsonNode;
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        SpringProperties.kafka().forEach((k, v) -> registry.add(k, () -> v));
-        SpringProperties.jwt().forEach((k, v) -> registry.add(k, () -> v));
-        SpringProperties.datasource("catalog").forEach((k, v) -> registry.add(k, () -> v));
-    }
+class CatalogServiceApplicationIntegrationTest extends CatalogIntegrationTest {
 
     @Test
-    void shouldReportLivenessAndReadinessUp() throws Exception {
+    void shouldReportLivenessAndReadinessUp() {
         assertThat(get("/actuator/health/liveness", null).body()).contains("\"UP\"");
         assertThat(get("/actuator/health/readiness", null).body()).contains("\"UP\"");
         assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
-        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
     }
 
     @Test
-    void shouldRefuseRequestsWithoutOrWithABadToken() throws Exception {
+    void shouldDescribeTheDashboardApi() {
+        // When
+        JsonNode api = getJson("/v3/api-docs", null);
+
+        // Then
+        assertThat(api.path("paths").has("/api/v1/uploads/recent")).isTrue();
+        assertThat(api.path("paths").has("/api/v1/uploads")).isTrue();
+        assertThat(api.path("paths").has("/api/v1/uploads/{fileId}")).isTrue();
+        assertThat(api.path("components").path("securitySchemes").has("bearer-jwt")).isTrue();
+    }
+
+    @Test
+    void shouldExposeAppliedEventsPerTypeAndConsumerLag() {
+        // Given an event the catalog has applied
+        String fileId = UUID.randomUUID().toString();
+        awaitApplied(publish(TestEvents.initiated(fileId, "trainer-metrics", TestEvents.now()).build()));
+
+        // When
+        String metrics = get("/actuator/prometheus", null).body();
+
+        // Then
+        assertThat(metrics).contains("catalog_events_applied_total{application=\"catalog-service\",type=\"UploadInitiated\"}");
+        assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag");
+    }
+
+    @Test
+    void shouldRefuseRequestsWithoutOrWithABadToken() {
         TokenIssuer issuer = DevStack.issuer();
         String wrongAudience = issuer.mint("t-1", "T", null, "someone-else", Duration.ofMinutes(5));
         String expired = issuer.mint("t-1", "T", null, TokenIssuer.AUDIENCE, Duration.ofMinutes(-5));
         String tampered = issuer.trainerToken("t-1", "T", null).replaceFirst("\\.[^.]+$", ".AAAA");
 
         for (String token : new String[] {null, "not-a-jwt", wrongAudience, expired, tampered}) {
-            HttpResponse<String> response = get("/api/v1/uploads/anything", token);
+            HttpResponse<String> response = get("/api/v1/uploads/recent", token);
             assertThat(response.statusCode()).as("token %s", token).isEqualTo(401);
             assertThat(response.body()).contains("\"success\":false");
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
@@ -58,20 +64,12 @@ class CatalogServiceApplicationIntegrationTest {
     }
 
     @Test
-    void shouldLetAValidTokenThrough() throws Exception {
+    void shouldLetAValidTokenThrough() {
         String token = DevStack.issuer().trainerToken("t-1", "Tom", "tom@school.example");
 
         HttpResponse<String> response = get("/api/v1/uploads/does-not-exist", token);
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("\"success\":false").doesNotContain("Exception");
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).contains("\"success\":false").contains("UPLOAD_NOT_FOUND").doesNotContain("Exception");
     }
 }

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,7 +18,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.apexshare.catalog.upload.InvalidQuery;
+import com.apexshare.catalog.upload.UploadNotFound;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
@@ -65,6 +70,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return body(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "The request body is missing or is not valid JSON",
                 List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        String expected = ex.getRequiredType() == null ? "value" : switch (ex.getRequiredType().getSimpleName()) {
+            case "int", "Integer", "long", "Long" -> "whole number";
+            case "LocalDate" -> "date as YYYY-MM-DD";
+            default -> ex.getRequiredType().getSimpleName();
+        };
+        List<ErrorResponse.FieldError> fields = List.of(new ErrorResponse.FieldError(field, "must be a " + expected));
+        return body(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", summary(fields), fields);
+    }
+
+    @ExceptionHandler(UploadNotFound.class)
+    ResponseEntity<Object> uploadNotFound(UploadNotFound ex) {
+        return body(HttpStatus.NOT_FOUND, "UPLOAD_NOT_FOUND", "No such upload for this trainer", List.of());
+    }
+
+    @ExceptionHandler(InvalidQuery.class)
+    ResponseEntity<Object> invalidQuery(InvalidQuery ex) {
+        List<ErrorResponse.FieldError> fields = ex.violations().stream()
+                .map(v -> new ErrorResponse.FieldError(v.parameter(), v.message())).toList();
+        String message = "Invalid query parameters: " + ex.violations().stream()
+                .map(v -> v.parameter() + " " + v.message()).collect(Collectors.joining("; "));
+        return body(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", message, fields);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -1,8 +1,11 @@
 package com.apexshare.catalog.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -18,22 +21,32 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import com.apexshare.events.Topic;
 import com.apexshare.events.Topics;
 import com.apexshare.events.serde.AvroEventSerializer;
 import com.apexshare.catalog.CatalogProperties;
+import com.apexshare.catalog.upload.messaging.UnprocessableEvent;
 
 /**
- * Topics this service writes, and the error handler of its consumers: a failing record is retried with backoff, then
- * published unchanged to this service's dead-letter topic ({@code <topic>.<group>.dlt}) so that its partition moves
- * on; undecodable records go there at once.
+ * Topics this service reads and writes (created when missing, with the catalog's partition counts) and its dead-letter
+ * topics, and the error handler of its consumers. A record the listener singles out as unprocessable (undecodable,
+ * invalid ids, refused by the database) is published unchanged to this service's dead-letter topic
+ * ({@code <topic>.<group>.dlt}) at once, so that its partition moves on. A batch that fails as a whole (database
+ * unreachable) is retried with capped exponential backoff until it applies: its events are fine and must not be
+ * parked.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
     @Bean
-    KafkaAdmin.NewTopics catalogTopics() {
-        return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.UPLOAD_DELETED.name()).partitions(Topics.UPLOAD_DELETED.partitions()).build());
+    KafkaAdmin.NewTopics catalogTopics(CatalogProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?> topic : Topics.all()) {
+            topics.add(TopicBuilder.name(topic.name()).partitions(topic.partitions()).build());
+            topics.add(TopicBuilder.name(topic.deadLetter(properties.consumerGroup())).partitions(topic.partitions())
+                    .build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
     /**
@@ -54,7 +67,9 @@ class KafkaConfiguration {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic(), properties.consumerGroup()), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxElapsedTime(5_000);
-        return new DefaultErrorHandler(recoverer, backOff);
+        backOff.setMaxInterval(30_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(UnprocessableEvent.class);
+        return handler;
     }
 }

@@ -1,0 +1,2 @@
+/** Kafka adapter of retention: publishes {@code UploadDeleted(RETENTION_EXPIRED)}. */
+package com.apexshare.catalog.retention.messaging;

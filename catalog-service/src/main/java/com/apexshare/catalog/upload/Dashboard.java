@@ -1,0 +1,113 @@
+package com.apexshare.catalog.upload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.apexshare.catalog.CatalogProperties;
+
+/**
+ * The trainer dashboard: the calling trainer's uploads only, by offset ({@code /recent}, capped in depth) or by keyset
+ * cursor (any depth, with filters).
+ */
+@Service
+@Transactional(readOnly = true)
+public class Dashboard {
+
+    private static final Set<String> STATUSES = Set.of("INITIATED", "AVAILABLE", "DELETED", "EXPIRED");
+
+    /** A page of {@code /recent}. */
+    public record RecentPage(List<UploadView> uploads, long total, int limit, int offset, boolean hasMore) {
+    }
+
+    /** A keyset page; {@code nextCursor} is null on the last page. */
+    public record SearchPage(List<UploadView> uploads, int limit, String nextCursor, boolean hasMore) {
+    }
+
+    private final UploadQueries queries;
+    private final CatalogProperties.Dashboard limits;
+
+    Dashboard(UploadQueries queries, CatalogProperties properties) {
+        this.queries = queries;
+        this.limits = properties.dashboard();
+    }
+
+    public RecentPage recent(String trainerId, int limit, int offset) {
+        List<InvalidQuery.Violation> violations = new ArrayList<>();
+        checkLimit(limit, violations);
+        if (offset < 0 || offset > limits.maxOffset()) {
+            violations.add(new InvalidQuery.Violation("offset", "must be between 0 and " + limits.maxOffset()
+                    + "; use GET /api/v1/uploads with its cursor for deeper pages"));
+        }
+        failOn(violations);
+        List<UploadView> uploads = queries.page(trainerId, offset, limit);
+        long total = queries.count(trainerId);
+        return new RecentPage(uploads, total, limit, offset, offset + uploads.size() < total);
+    }
+
+    public SearchPage search(String trainerId, UploadFilter filter, String cursor, int limit) {
+        List<InvalidQuery.Violation> violations = new ArrayList<>();
+        checkLimit(limit, violations);
+        PageCursor after = null;
+        if (cursor != null && !cursor.isEmpty()) {
+            after = PageCursor.decode(cursor).orElse(null);
+            if (after == null) {
+                violations.add(new InvalidQuery.Violation("cursor",
+                        "is not a cursor from a previous page; omit it to start from the newest upload"));
+            }
+        }
+        String email = filter.studentEmail();
+        if (email != null && (email.isBlank() || email.length() > 320)) {
+            violations.add(new InvalidQuery.Violation("studentEmail", "must be an email address (at most 320 characters)"));
+        }
+        if (filter.sessionDateFrom() != null && filter.sessionDateTo() != null
+                && filter.sessionDateFrom().isAfter(filter.sessionDateTo())) {
+            violations.add(new InvalidQuery.Violation("sessionDateFrom", "must not be after sessionDateTo"));
+        }
+        String status = filter.status() == null ? null : filter.status().toUpperCase(Locale.ROOT);
+        if (status != null && !STATUSES.contains(status)) {
+            violations.add(new InvalidQuery.Violation("status", "must be one of " + String.join(", ",
+                    List.of("INITIATED", "AVAILABLE", "DELETED", "EXPIRED"))));
+        }
+        failOn(violations);
+        UploadFilter normalised = new UploadFilter(email == null ? null : email.trim().toLowerCase(Locale.ROOT),
+                filter.sessionDateFrom(), filter.sessionDateTo(), status);
+        // One row more than asked tells whether there is a next page without counting.
+        List<UploadView> rows = queries.search(trainerId, normalised, after, limit + 1);
+        boolean hasMore = rows.size() > limit;
+        List<UploadView> uploads = hasMore ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (hasMore) {
+            UploadView last = uploads.get(uploads.size() - 1);
+            next = new PageCursor(last.uploadDate(), last.fileId()).encode();
+        }
+        return new SearchPage(List.copyOf(uploads), limit, next, hasMore);
+    }
+
+    public UploadView find(String trainerId, String fileId) {
+        UUID id;
+        try {
+            id = UUID.fromString(fileId);
+        } catch (IllegalArgumentException e) {
+            throw new UploadNotFound(fileId);
+        }
+        return queries.find(trainerId, id).orElseThrow(() -> new UploadNotFound(fileId));
+    }
+
+    private void checkLimit(int limit, List<InvalidQuery.Violation> violations) {
+        if (limit < 1 || limit > limits.maxLimit()) {
+            violations.add(new InvalidQuery.Violation("limit", "must be between 1 and " + limits.maxLimit()));
+        }
+    }
+
+    private static void failOn(List<InvalidQuery.Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw new InvalidQuery(violations);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.apexshare.catalog.upload;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * The facts the catalog folds into an upload's row, decoded from the events at the messaging edge. Each one may arrive
+ * more than once and in any order relative to the others.
+ */
+public sealed interface UploadEvent {
+
+    UUID fileId();
+
+    /** A trainer started an upload; the only fact with personal data. */
+    record Initiated(UUID fileId, Instant initiatedAt, String trainerId, String trainerName, String studentEmail,
+            String studentName, LocalDate sessionDate, String notes, String fileName, String originalFileName,
+            long fileSize, String contentType, String bucket, String objectKey, String uploadMode,
+            Instant retentionUntil) implements UploadEvent {
+    }
+
+    /** The bytes are in S3; reported by the client and by S3, so usually twice. */
+    record Completed(UUID fileId, Instant completedAt, long size, String eTag) implements UploadEvent {
+    }
+
+    /**
+     * The upload is gone: aborted or removed ({@code expired == false}) or at the end of its retention period
+     * ({@code expired == true}, which also erases the student's personal data).
+     */
+    record Deleted(UUID fileId, Instant deletedAt, String reason, boolean expired) implements UploadEvent {
+
+        public static final String RETENTION_EXPIRED = "RETENTION_EXPIRED";
+    }
+
+    /** The student's email was accepted by the mail provider. */
+    record EmailSent(UUID fileId, Instant sentAt) implements UploadEvent {
+    }
+
+    /** The student's email could not be delivered and will not be retried. */
+    record EmailFailed(UUID fileId, Instant failedAt, String reason) implements UploadEvent {
+    }
+
+    /** A student opened the link; counted once per download id. */
+    record Downloaded(UUID fileId, UUID downloadId, Instant downloadedAt) implements UploadEvent {
+    }
+}

@@ -1,0 +1,19 @@
+package com.apexshare.catalog.upload;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The read side of the catalog; every query is confined to one trainer. */
+public interface UploadQueries {
+
+    Optional<UploadView> find(String trainerId, UUID fileId);
+
+    long count(String trainerId);
+
+    /** Newest first (upload date, then file id, both descending). */
+    List<UploadView> page(String trainerId, int offset, int limit);
+
+    /** Newest first, after the cursor when there is one. */
+    List<UploadView> search(String trainerId, UploadFilter filter, PageCursor after, int limit);
+}

@@ -1,0 +1,65 @@
+package com.apexshare.catalog.upload.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import com.apexshare.catalog.upload.UploadView;
+
+/** JSON bodies of the dashboard API. */
+final class UploadResponses {
+
+    private UploadResponses() {
+    }
+
+    /**
+     * One dashboard row: the brief's fields ({@code fileId} … {@code downloadCount}) and a few more.
+     *
+     * @param emailSent whether the student's email was accepted by the mail provider
+     * @param expiresAt end of retention: the video and the student's link go then
+     */
+    record UploadItem(UUID fileId, String fileName, String studentEmail, String studentName, LocalDate sessionDate,
+            Instant uploadDate, Long fileSize, boolean emailSent, long downloadCount, String status,
+            String emailStatus, Instant lastDownloadAt, Instant expiresAt) {
+
+        static UploadItem of(UploadView v) {
+            return new UploadItem(v.fileId(), v.fileName(), v.studentEmail(), v.studentName(), v.sessionDate(),
+                    v.uploadDate(), v.fileSize(), "SENT".equals(v.emailStatus()), v.downloadCount(), v.status(),
+                    v.emailStatus(), v.lastDownloadAt(), v.retentionUntil());
+        }
+    }
+
+    /** Everything the dashboard shows about one upload. */
+    record UploadDetail(UUID fileId, String fileName, String originalFileName, String contentType, Long fileSize,
+            String studentEmail, String studentName, String trainerName, LocalDate sessionDate, String notes,
+            Instant uploadDate, String status, Instant completedAt, boolean emailSent, String emailStatus,
+            Instant emailSentAt, String emailFailureReason, long downloadCount, Instant lastDownloadAt,
+            Instant expiresAt, Instant deletedAt) {
+
+        static UploadDetail of(UploadView v) {
+            return new UploadDetail(v.fileId(), v.fileName(), v.originalFileName(), v.contentType(), v.fileSize(),
+                    v.studentEmail(), v.studentName(), v.trainerName(), v.sessionDate(), v.notes(), v.uploadDate(),
+                    v.status(), v.completedAt(), "SENT".equals(v.emailStatus()), v.emailStatus(), v.emailSentAt(),
+                    v.emailFailureReason(), v.downloadCount(), v.lastDownloadAt(), v.retentionUntil(),
+                    v.deletedAt());
+        }
+    }
+
+    /** {@code GET /api/v1/uploads/recent}: exactly the brief's shape. */
+    record RecentUploads(List<UploadItem> uploads, Pagination pagination) {
+    }
+
+    record Pagination(long total, int limit, int offset, boolean hasMore) {
+    }
+
+    /** {@code GET /api/v1/uploads}: a keyset page. */
+    record UploadPage(List<UploadItem> uploads, Page page) {
+    }
+
+    /**
+     * @param nextCursor pass as {@code cursor} for the next page; null on the last page
+     */
+    record Page(int limit, boolean hasMore, String nextCursor) {
+    }
+}
