@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                 "Files go one after another; an interrupted upload resumes when the same command runs again."},
         footer = {"", "Example:",
                 "  apexshare upload GX010123.MP4 GX010124.MP4 --student-email sam@example.com \\",
-                "      --student-name 'Sam Rider' --session-date 2024-05-31 --notes 'Track day, group B'"})
+                "      --student-name 'Sam Rider' --session-date 2024-05-31 --notes 'Track day'"})
 public final class UploadCommand implements Callable<Integer> {
 
     static final int MAX_PARALLEL = 16;
