@@ -2,36 +2,15 @@ package com.apexshare.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.apexshare.devstack.DevStack;
-import com.apexshare.devstack.SpringProperties;
 import com.apexshare.devstack.TokenIssuer;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UploadServiceApplicationIntegrationTest {
-
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        SpringProperties.kafka().forEach((k, v) -> registry.add(k, () -> v));
-        SpringProperties.jwt().forEach((k, v) -> registry.add(k, () -> v));
-    }
+class UploadServiceApplicationIntegrationTest extends UploadIntegrationTestSupport {
 
     @Test
     void shouldReportLivenessAndReadinessUp() throws Exception {
@@ -39,6 +18,25 @@ class UploadServiceApplicationIntegrationTest {
         assertThat(get("/actuator/health/readiness", null).body()).contains("\"UP\"");
         assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
         assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldDescribeTheUploadApiAndExposeItsMetrics() throws Exception {
+        // Given one started upload, so that the upload meters exist
+        String token = token(newTrainer());
+        assertThat(post("/api/v1/uploads/initiate", token, initiateBody("metrics.mp4", 1000)).statusCode())
+                .isEqualTo(201);
+
+        // When the API description and the metrics are fetched
+        String apiDocs = get("/v3/api-docs", null).body();
+        String metrics = get("/actuator/prometheus", null).body();
+
+        // Then every endpoint is described and the upload meters are exported
+        assertThat(apiDocs).contains("/api/v1/uploads/initiate", "/api/v1/uploads/{fileId}/parts",
+                "/api/v1/uploads/{fileId}/parts/urls", "/api/v1/uploads/{fileId}/complete",
+                "/api/v1/uploads/{fileId}/abort", "bearer");
+        assertThat(metrics).contains("apexshare_uploads_started_total", "apexshare_uploads_bytes_declared_bytes",
+                "apexshare_upload_presign_seconds");
     }
 
     @Test
@@ -66,11 +64,4 @@ class UploadServiceApplicationIntegrationTest {
         assertThat(response.body()).contains("\"success\":false").doesNotContain("Exception");
     }
 
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -19,6 +19,15 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.apexshare.upload.EventsUnavailable;
+import com.apexshare.upload.InvalidUploadRequest;
+import com.apexshare.upload.UploadAborted;
+import com.apexshare.upload.UploadAlreadyCompleted;
+import com.apexshare.upload.UploadIncomplete;
+import com.apexshare.upload.UploadNotFound;
+import com.apexshare.upload.UploadSizeMismatch;
+import com.apexshare.upload.s3.StorageUnavailable;
+
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 
@@ -73,6 +82,58 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(v -> new ErrorResponse.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return body(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", summary(fields), fields);
+    }
+
+    @ExceptionHandler(InvalidUploadRequest.class)
+    ResponseEntity<Object> invalidRequest(InvalidUploadRequest ex) {
+        List<ErrorResponse.FieldError> fields = ex.violations().stream()
+                .map(v -> new ErrorResponse.FieldError(v.field(), v.message())).toList();
+        return body(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", summary(fields), fields);
+    }
+
+    @ExceptionHandler(UploadNotFound.class)
+    ResponseEntity<Object> uploadNotFound(UploadNotFound ex) {
+        return body(HttpStatus.NOT_FOUND, "UPLOAD_NOT_FOUND", "No such upload", List.of());
+    }
+
+    @ExceptionHandler(UploadAborted.class)
+    ResponseEntity<Object> uploadAborted(UploadAborted ex) {
+        return body(HttpStatus.CONFLICT, "UPLOAD_ABORTED", "The upload was aborted; start a new one", List.of());
+    }
+
+    @ExceptionHandler(UploadAlreadyCompleted.class)
+    ResponseEntity<Object> uploadAlreadyCompleted(UploadAlreadyCompleted ex) {
+        return body(HttpStatus.CONFLICT, "UPLOAD_ALREADY_COMPLETED", "The upload is already completed", List.of());
+    }
+
+    @ExceptionHandler(UploadIncomplete.class)
+    ResponseEntity<Object> uploadIncomplete(UploadIncomplete ex) {
+        return body(HttpStatus.CONFLICT, "UPLOAD_INCOMPLETE", ex.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(UploadSizeMismatch.class)
+    ResponseEntity<Object> sizeMismatch(UploadSizeMismatch ex) {
+        LOG.warn("{}", ex.getMessage());
+        return body(HttpStatus.UNPROCESSABLE_CONTENT, "SIZE_MISMATCH",
+                "The uploaded file does not have the declared size; the upload was aborted", List.of());
+    }
+
+    @ExceptionHandler(EventsUnavailable.class)
+    ResponseEntity<Object> eventsUnavailable(EventsUnavailable ex) {
+        LOG.error("Event not acknowledged by Kafka: {}", ex.getMessage());
+        return unavailable("EVENTS_UNAVAILABLE", "The service cannot record this right now; try again shortly");
+    }
+
+    @ExceptionHandler(StorageUnavailable.class)
+    ResponseEntity<Object> storageUnavailable(StorageUnavailable ex) {
+        LOG.error("S3 request failed", ex);
+        return unavailable("STORAGE_UNAVAILABLE", "The video store cannot be reached right now; try again shortly");
+    }
+
+    private static ResponseEntity<Object> unavailable(String code, String message) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(ErrorResponse.of(HttpStatus.SERVICE_UNAVAILABLE.value(), code, message));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,10 @@
+package com.apexshare.upload;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.apexshare.upload.s3.StoredPart;
+
+/** Where an upload stands, with the parts S3 already holds, so that an interrupted client resumes. */
+public record UploadProgress(UUID fileId, UploadStatus status, PartPlan plan, List<StoredPart> uploadedParts) {
+}
