@@ -1,13 +1,102 @@
 package com.apexshare.notification;
 
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * Typed configuration of the notification service, under {@code apexshare.notification}. Defaults come from environment
  * variables in {@code application.yaml}; nothing environment-specific is compiled in.
  *
- * @param consumerGroup Kafka consumer group of this service; also names its dead-letter topics
+ * @param consumerGroup       Kafka consumer group of this service; also names its dead-letter topics
+ * @param transport           which mail transport sends the emails
+ * @param linkBaseUrl         public base URL of the download side; the student's link is {@code <base>/d/<token>}
+ * @param maxSendRate         most emails per second handed to the provider, over all replicas (SES sandbox: 1)
+ * @param mail                sender identity and formatting of the emails
+ * @param ses                 Amazon SES v2 settings (transport {@code SES})
+ * @param dispatcher          how due emails are picked from the table and sent
+ * @param retry               backoff of transient failures
+ * @param trainerNotification the trainer's email on the first download
+ * @param stuckAfter          an email still {@code SENDING} after this long is reported as stuck (metric and log)
+ * @param purgeAfter          how long past its retention end an upload's row (personal data) is kept before removal
+ * @param outboxPollInterval  how often the event outbox is published to Kafka
  */
+@Validated
 @ConfigurationProperties("apexshare.notification")
-public record NotificationProperties(String consumerGroup) {
+public record NotificationProperties(
+        @NotBlank String consumerGroup,
+        @NotNull Transport transport,
+        @NotNull URI linkBaseUrl,
+        @DecimalMin(value = "0.0", inclusive = false) double maxSendRate,
+        @Valid @NotNull Mail mail,
+        @Valid @NotNull Ses ses,
+        @Valid @NotNull Dispatcher dispatcher,
+        @Valid @NotNull Retry retry,
+        @Valid @NotNull TrainerNotification trainerNotification,
+        @NotNull Duration stuckAfter,
+        @NotNull Duration purgeAfter,
+        @NotNull Duration outboxPollInterval) {
+
+    /** The mail transports this service can use. */
+    public enum Transport {
+        /** Amazon SES v2 {@code SendEmail} with the raw MIME message. */
+        SES,
+        /** Any SMTP relay (the local run's devstack server, a corporate relay, SES's SMTP interface). */
+        SMTP
+    }
+
+    /**
+     * @param fromAddress address in {@code From}; with SES it must be a verified identity
+     * @param fromName    display name in {@code From}
+     * @param replyTo     address in {@code Reply-To}; blank for none
+     * @param timeZone    time zone in which the link's expiry is shown
+     */
+    public record Mail(@NotBlank String fromAddress, @NotBlank String fromName, String replyTo,
+            @NotNull ZoneId timeZone) {
+    }
+
+    /**
+     * @param region           AWS region of SES
+     * @param endpoint         endpoint override (local SES, VPC endpoint); blank for AWS's
+     * @param configurationSet SES configuration set (event publishing, suppression); blank for none
+     * @param accessKey        static access key; blank for the SDK's default credentials chain (IRSA, instance role)
+     * @param secretKey        static secret key, with {@code accessKey}
+     * @param timeout          total time one {@code SendEmail} call may take
+     */
+    public record Ses(@NotBlank String region, String endpoint, String configurationSet, String accessKey,
+            String secretKey, @NotNull Duration timeout) {
+    }
+
+    /**
+     * @param pollInterval  how often due emails are looked for when nothing signalled new work
+     * @param senderThreads provider calls made at once by one replica
+     * @param maxInFlight   most emails one replica has taken (leased) and not yet finished
+     * @param lease         how long a taken email is reserved for this replica before another may take it
+     */
+    public record Dispatcher(@NotNull Duration pollInterval, @Min(1) int senderThreads, @Min(1) int maxInFlight,
+            @NotNull Duration lease) {
+    }
+
+    /**
+     * @param initialBackoff wait before the second attempt
+     * @param multiplier     growth of the wait per attempt
+     * @param maxBackoff     longest wait between two attempts
+     * @param maxAttempts    attempts before the email is given up ({@code RETRIES_EXHAUSTED})
+     */
+    public record Retry(@NotNull Duration initialBackoff, @DecimalMin("1.0") double multiplier,
+            @NotNull Duration maxBackoff, @Min(1) int maxAttempts) {
+    }
+
+    /** @param enabled whether the trainer is emailed when the student first downloads the video */
+    public record TrainerNotification(boolean enabled) {
+    }
 }

@@ -10,36 +10,23 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.apexshare.devstack.DevStack;
-import com.apexshare.devstack.SpringProperties;
 import com.apexshare.devstack.TokenIssuer;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class NotificationServiceApplicationIntegrationTest {
+class NotificationServiceApplicationIntegrationTest extends SmtpContextIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-    @LocalServerPort
-    int port;
-
-    @DynamicPropertySource
-    static void servers(DynamicPropertyRegistry registry) {
-        SpringProperties.kafka().forEach((k, v) -> registry.add(k, () -> v));
-        SpringProperties.jwt().forEach((k, v) -> registry.add(k, () -> v));
-        SpringProperties.datasource("notification").forEach((k, v) -> registry.add(k, () -> v));
-    }
 
     @Test
     void shouldReportLivenessAndReadinessUp() throws Exception {
         assertThat(get("/actuator/health/liveness", null).body()).contains("\"UP\"");
         assertThat(get("/actuator/health/readiness", null).body()).contains("\"UP\"");
-        assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes");
-        assertThat(get("/v3/api-docs", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus", null).body()).contains("jvm_memory_used_bytes")
+                .contains("apexshare_emails_pending").contains("apexshare_emails_stuck");
+        HttpResponse<String> apiDocs = get("/v3/api-docs", null);
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        assertThat(apiDocs.body()).contains("/api/v1/notifications/{fileId}");
     }
 
     @Test

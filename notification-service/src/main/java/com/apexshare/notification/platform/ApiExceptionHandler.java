@@ -19,6 +19,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.apexshare.notification.email.UploadNotFound;
+
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 
@@ -73,6 +75,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(v -> new ErrorResponse.FieldError(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return body(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", summary(fields), fields);
+    }
+
+    @ExceptionHandler(UploadNotFound.class)
+    ResponseEntity<Object> uploadNotFound(UploadNotFound ex) {
+        return body(HttpStatus.NOT_FOUND, "UPLOAD_NOT_FOUND", ex.getMessage(), List.of());
     }
 
     @ExceptionHandler(Exception.class)

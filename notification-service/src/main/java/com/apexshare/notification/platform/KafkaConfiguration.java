@@ -21,6 +21,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import com.apexshare.events.Topics;
 import com.apexshare.events.serde.AvroEventSerializer;
 import com.apexshare.notification.NotificationProperties;
+import com.apexshare.notification.email.messaging.MalformedUploadEvent;
 
 /**
  * Topics this service writes, and the error handler of its consumers: a failing record is retried with backoff, then
@@ -34,7 +35,12 @@ class KafkaConfiguration {
     KafkaAdmin.NewTopics notificationTopics() {
         return new KafkaAdmin.NewTopics(
                 TopicBuilder.name(Topics.EMAIL_SENT.name()).partitions(Topics.EMAIL_SENT.partitions()).build(),
-                TopicBuilder.name(Topics.EMAIL_FAILED.name()).partitions(Topics.EMAIL_FAILED.partitions()).build());
+                TopicBuilder.name(Topics.EMAIL_FAILED.name()).partitions(Topics.EMAIL_FAILED.partitions()).build(),
+                // Consumed topics too, with the catalog's partition count, in case this service starts first.
+                TopicBuilder.name(Topics.UPLOAD_INITIATED.name()).partitions(Topics.UPLOAD_INITIATED.partitions()).build(),
+                TopicBuilder.name(Topics.UPLOAD_COMPLETED.name()).partitions(Topics.UPLOAD_COMPLETED.partitions()).build(),
+                TopicBuilder.name(Topics.UPLOAD_DELETED.name()).partitions(Topics.UPLOAD_DELETED.partitions()).build(),
+                TopicBuilder.name(Topics.DOWNLOADED.name()).partitions(Topics.DOWNLOADED.partitions()).build());
     }
 
     /**
@@ -56,6 +62,8 @@ class KafkaConfiguration {
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic(), properties.consumerGroup()), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(5_000);
-        return new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(MalformedUploadEvent.class);
+        return handler;
     }
 }

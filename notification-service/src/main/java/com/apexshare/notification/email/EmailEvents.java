@@ -1,0 +1,16 @@
+package com.apexshare.notification.email;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What the service announces about the student's email. Called inside the transaction that records the state, so an
+ * implementation writes to the outbox rather than to Kafka directly.
+ */
+public interface EmailEvents {
+
+    void emailSent(UUID fileId, String providerMessageId, Instant sentAt, String linkTokenSha256,
+            Instant linkExpiresAt, String transport);
+
+    void emailFailed(UUID fileId, FailureReason reason, String detail, Instant failedAt);
+}

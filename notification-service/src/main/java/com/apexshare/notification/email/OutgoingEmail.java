@@ -1,0 +1,32 @@
+package com.apexshare.notification.email;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * A fully built MIME message, the same bytes for every transport.
+ *
+ * @param recipient       the one envelope recipient (the {@code To} address)
+ * @param messageId       the {@code Message-ID} header, without angle brackets
+ * @param linkTokenSha256 hex SHA-256 of the link token in it; null for emails without a link
+ * @param linkExpiresAt   when its link stops working; null for emails without a link
+ */
+public record OutgoingEmail(UUID fileId, EmailKind kind, MimeMessage message, String recipient, String messageId,
+        String linkTokenSha256, Instant linkExpiresAt) {
+
+    /** The message as RFC 5322 bytes, as SES's raw content wants it. */
+    public byte[] rawBytes() {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+            message.writeTo(out);
+            return out.toByteArray();
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException("Cannot serialise the email of upload " + fileId, e);
+        }
+    }
+}

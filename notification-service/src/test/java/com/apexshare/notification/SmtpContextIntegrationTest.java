@@ -1,0 +1,81 @@
+package com.apexshare.notification;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.apexshare.devstack.DevStack;
+import com.apexshare.devstack.SpringProperties;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The one Spring context most integration tests share: SMTP transport into the devstack's GreenMail, real Kafka and
+ * PostgreSQL, a send rate high enough not to slow the tests, short backoffs. Subclasses add no configuration, so
+ * Spring's context cache starts it once per JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class SmtpContextIntegrationTest {
+
+    public static final String LINK_BASE = "https://videos.apexshare.test";
+    public static final String FROM = "no-reply@apexshare.test";
+    public static final String REPLY_TO = "support@apexshare.test";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected MeterRegistry meters;
+
+    @DynamicPropertySource
+    static void servers(DynamicPropertyRegistry registry) {
+        SpringProperties.kafka().forEach((k, v) -> registry.add(k, () -> v));
+        SpringProperties.jwt().forEach((k, v) -> registry.add(k, () -> v));
+        SpringProperties.datasource("notification").forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("spring.mail.host", () -> DevStack.smtp().host());
+        registry.add("spring.mail.port", () -> DevStack.smtp().port());
+        registry.add("apexshare.notification.transport", () -> "SMTP");
+        registry.add("apexshare.notification.link-base-url", () -> LINK_BASE + "/");
+        registry.add("apexshare.notification.mail.from-address", () -> FROM);
+        registry.add("apexshare.notification.mail.from-name", () -> "ApexShare Videos");
+        registry.add("apexshare.notification.mail.reply-to", () -> REPLY_TO);
+        registry.add("apexshare.notification.max-send-rate", () -> "200");
+        registry.add("apexshare.notification.dispatcher.poll-interval", () -> "PT0.1S");
+        registry.add("apexshare.notification.retry.initial-backoff", () -> "PT0.2S");
+        registry.add("apexshare.notification.retry.max-backoff", () -> "PT1S");
+        registry.add("apexshare.notification.outbox-poll-interval", () -> "PT0.1S");
+    }
+
+    /** Waits until this service has recorded {@code count} completion signals of the upload. */
+    protected void awaitCompletionSignals(UUID fileId, int count) {
+        await("completion signals of " + fileId).atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT completion_signals FROM upload WHERE file_id = :id").param("id", fileId)
+                        .query(Integer.class).optional().orElse(0) >= count);
+    }
+
+    /** Status of one email of the upload, or null when none is owed. */
+    protected String emailStatus(UUID fileId, String kind) {
+        return jdbc.sql("SELECT status FROM email WHERE file_id = :id AND kind = :kind").param("id", fileId)
+                .param("kind", kind).query(String.class).optional().orElse(null);
+    }
+
+    protected long outboxRows(UUID fileId) {
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE event_key = :key").param("key", fileId.toString())
+                .query(Long.class).single();
+    }
+
+    protected static String uniqueAddress(String prefix) {
+        return prefix + "-" + UUID.randomUUID() + "@riders.test";
+    }
+}
