@@ -1,0 +1,89 @@
+package com.apexshare.deploy;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * What a deployment (chart or compose) may and must set for a service, derived from the service's own configuration:
+ * <ul>
+ *   <li>only variables the service reads, plus a few that Spring or the JVM read by rule;</li>
+ *   <li>every variable without a default, every variable whose default is the local machine (the devstack defaults
+ *       are wrong in any container), and the agreed essentials (Kafka, the database, S3, the OIDC issuer);</li>
+ *   <li>credentials never as plain values in the chart.</li>
+ * </ul>
+ */
+final class EnvironmentContract {
+
+    /**
+     * Read by rule rather than by a placeholder: Spring's relaxed binding maps SPRING_KAFKA_PROPERTIES_SASL_MECHANISM to
+     * {@code spring.kafka.properties.sasl.mechanism}, a Kafka client property (SASL, TLS); the JVM reads
+     * JAVA_TOOL_OPTIONS.
+     */
+    private static final Pattern READ_BY_RULE = Pattern.compile("SPRING_KAFKA_PROPERTIES_[A-Z0-9_]+|JAVA_TOOL_OPTIONS");
+
+    private static final Pattern SECRET = Pattern.compile(".*(PASSWORD|SECRET|JAAS|TOKEN|ACCESS_KEY|PRIVATE|CREDENTIAL).*");
+
+    private EnvironmentContract() {
+    }
+
+    /** Variables in {@code set} that the service would silently ignore. */
+    static Set<String> unread(ServiceConfiguration configuration, Set<String> set) {
+        Set<String> unread = new TreeSet<>();
+        for (String name : set) {
+            if (!configuration.reads(name) && !READ_BY_RULE.matcher(name).matches()) {
+                unread.add(name);
+            }
+        }
+        return unread;
+    }
+
+    /**
+     * Variables a deployment of {@code service} must set, given the values it sets ({@code set}: name to value;
+     * secret references have no value).
+     */
+    static Set<String> required(Service service, ServiceConfiguration configuration, Map<String, String> set) {
+        Set<String> required = new TreeSet<>();
+        required.add("KAFKA_BOOTSTRAP_SERVERS");
+        for (String name : configuration.reads()) {
+            String def = configuration.defaultOf(name).orElse(null);
+            if (def == null || pointsAtLocalMachine(def)) {
+                required.add(name);
+            }
+        }
+        // The SMTP relay's address only matters when mail goes through SMTP rather than SES.
+        if ("SES".equals(set.get("MAIL_TRANSPORT"))) {
+            required.remove("SMTP_HOST");
+        }
+        // Behind a gateway the per-client rate limit needs to know which proxies' X-Forwarded-For to believe;
+        // without it every student shares the gateway's one limit.
+        if (configuration.reads("TRUSTED_PROXIES")) {
+            required.add("TRUSTED_PROXIES");
+        }
+        if (configuration.reads("DB_URL")) {
+            required.add("DB_URL");
+            required.add("DB_USERNAME");
+            required.add("DB_PASSWORD");
+        }
+        for (String s3 : new String[] {"S3_BUCKET", "S3_REGION"}) {
+            if (configuration.reads(s3)) {
+                required.add(s3);
+            }
+        }
+        if (service == Service.UPLOAD || service == Service.CATALOG) {
+            required.add("OIDC_ISSUER_URI");
+            required.add("OIDC_JWK_SET_URI");
+        }
+        return required;
+    }
+
+    /** A credential: must come from a Secret (secretKeyRef), never be a value in the chart. */
+    static boolean isSecret(String name) {
+        return SECRET.matcher(name).matches();
+    }
+
+    private static boolean pointsAtLocalMachine(String value) {
+        return value.contains("127.0.0.1") || value.contains("localhost");
+    }
+}

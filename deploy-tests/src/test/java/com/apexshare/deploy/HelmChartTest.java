@@ -1,0 +1,431 @@
+package com.apexshare.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import com.apexshare.deploy.RenderedChart.EnvSource;
+import com.apexshare.deploy.RenderedChart.Variant;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+
+/** The Helm chart lints strictly and renders, with default and production values, what every service needs. */
+class HelmChartTest {
+
+    @Test
+    void shouldPassStrictLint() {
+        // Given the chart in k8s/apexshare
+
+        // When Helm lints it in strict mode (warnings fail)
+        LintResult result = new Helm(Repository.CHART).lint().strict().call();
+
+        // Then it passes without a warning or an error
+        assertThat(result.isFailed()).as("lint failed: %s", result.getMessages()).isFalse();
+        assertThat(result.getMessages()).noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldRenderTheObjectsOfEveryService(Variant variant) {
+        // Given the rendered chart
+        RenderedChart chart = RenderedChart.of(variant);
+
+        // When each service's objects are looked up / Then all of them exist
+        for (Service service : Service.values()) {
+            String name = RenderedChart.objectName(service);
+            for (String kind : List.of("Deployment", "Service", "ConfigMap", "ServiceAccount",
+                    "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy")) {
+                assertThat(chart.find(kind, name)).as("%s %s", kind, name).isPresent();
+            }
+        }
+        // Then the chart never creates a Secret (credentials are references to existing Secrets)
+        assertThat(chart.ofKind("Secret")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldProbeActuatorHealthOnTheServicePort(Variant variant) {
+        RenderedChart chart = RenderedChart.of(variant);
+        for (Service service : Service.values()) {
+            // Given the service's container
+            Map<String, Object> container = chart.container(service);
+
+            // When its probes and port are read / Then they use Actuator's liveness and readiness groups
+            assertThat(Yamls.string(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+            assertThat(Yamls.string(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+            assertThat(Yamls.string(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
+            for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+                assertThat(Yamls.string(container, probe + ".httpGet.port")).as(probe).isEqualTo("http");
+            }
+            // Then the named port is the service's port, which is also what PORT tells Spring to listen on
+            Map<String, Object> port = Yamls.list(container, "ports").get(0);
+            assertThat(port).containsEntry("name", "http").containsEntry("containerPort", service.port());
+            assertThat(chart.environment(service).get("PORT")).isEqualTo(EnvSource.literal(String.valueOf(service.port())));
+            // Then the startup probe gives a slow start (migrations, first Kafka connection) at least two minutes
+            int startupBudget = (Integer) Yamls.get(container, "startupProbe.periodSeconds")
+                    * (Integer) Yamls.get(container, "startupProbe.failureThreshold");
+            assertThat(startupBudget).isGreaterThanOrEqualTo(120);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldRequestAndLimitResources(Variant variant) {
+        RenderedChart chart = RenderedChart.of(variant);
+        for (Service service : Service.values()) {
+            // Given the service's container resources
+            Map<String, Object> resources = Yamls.map(chart.container(service), "resources");
+
+            // Then CPU and memory are requested and memory is limited (the JVM sizes its heap from the limit)
+            assertThat(Yamls.string(resources, "requests.cpu")).as(service.module()).isNotBlank();
+            assertThat(Yamls.string(resources, "requests.memory")).as(service.module()).isNotBlank();
+            assertThat(Yamls.string(resources, "limits.memory")).as(service.module()).isNotBlank();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldRunAsNonRootOnAReadOnlyRootFilesystemWithoutCapabilities(Variant variant) {
+        RenderedChart chart = RenderedChart.of(variant);
+        for (Service service : Service.values()) {
+            // Given the service's pod
+            Map<String, Object> pod = Yamls.map(chart.get("Deployment", RenderedChart.objectName(service)), "spec.template.spec");
+            Map<String, Object> container = chart.container(service);
+
+            // Then it runs as the image's non-root user
+            assertThat(Yamls.get(pod, "securityContext.runAsNonRoot")).isEqualTo(true);
+            assertThat(Yamls.get(pod, "securityContext.runAsUser")).isEqualTo(Dockerfiles.of(service).user());
+            assertThat(Yamls.string(pod, "securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
+            // Then the container cannot write its root filesystem, escalate or keep any capability
+            assertThat(Yamls.get(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
+            assertThat(Yamls.get(container, "securityContext.allowPrivilegeEscalation")).isEqualTo(false);
+            assertThat(Yamls.values(container, "securityContext.capabilities.drop")).containsExactly("ALL");
+            // Then /tmp (Tomcat's work directory) is a writable emptyDir
+            Map<String, Object> tmpMount = Yamls.list(container, "volumeMounts").stream()
+                    .filter(m -> "/tmp".equals(m.get("mountPath"))).findFirst().orElseThrow();
+            Map<String, Object> tmpVolume = Yamls.list(pod, "volumes").stream()
+                    .filter(v -> tmpMount.get("name").equals(v.get("name"))).findFirst().orElseThrow();
+            assertThat(tmpVolume).containsKey("emptyDir");
+            // Then no Kubernetes API token is mounted (the services never call the API)
+            assertThat(Yamls.get(pod, "automountServiceAccountToken")).isEqualTo(false);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldSetOnlyEnvironmentVariablesTheServiceReads(Variant variant) {
+        RenderedChart chart = RenderedChart.of(variant);
+        for (Service service : Service.values()) {
+            // Given what the service's application.yaml reads and what the chart sets
+            ServiceConfiguration configuration = service.configuration();
+            Map<String, String> values = new java.util.HashMap<>();
+            chart.environment(service).forEach((name, source) -> values.put(name, source.value()));
+            Set<String> set = values.keySet();
+
+            // Then the chart sets nothing the service would ignore, and everything it needs
+            assertThat(EnvironmentContract.unread(configuration, set))
+                    .as("%s: set by the chart (%s) but not read by %s", service.module(), variant, service.applicationYaml())
+                    .isEmpty();
+            assertThat(set).as("%s: required variables (%s)", service.module(), variant)
+                    .containsAll(EnvironmentContract.required(service, configuration, values));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldTakeCredentialsOnlyFromExistingSecrets(Variant variant) {
+        RenderedChart chart = RenderedChart.of(variant);
+        for (Service service : Service.values()) {
+            // Given the service's environment
+            Map<String, EnvSource> env = chart.environment(service);
+
+            // Then every credential is a secretKeyRef, never a value in a ConfigMap or the Deployment
+            env.forEach((name, source) -> {
+                if (EnvironmentContract.isSecret(name)) {
+                    assertThat(source.kind()).as("%s of %s", name, service.module()).isEqualTo(EnvSource.Kind.SECRET);
+                    assertThat(source.secretName()).isNotBlank();
+                    assertThat(source.secretKey()).isNotBlank();
+                }
+            });
+            // Then nothing comes from anywhere else than values, ConfigMaps and Secrets
+            assertThat(env.values()).noneMatch(s -> s.kind() == EnvSource.Kind.OTHER);
+        }
+    }
+
+    @Test
+    void shouldKeepNoSecretValueInTheValuesFiles() {
+        // Given both values files
+        for (String file : List.of("values.yaml", "values-production.yaml")) {
+            Object values = new org.yaml.snakeyaml.Yaml().load(Repository.read(Repository.CHART.resolve(file)));
+
+            // When every key that names a credential is collected
+            Map<String, Object> secretLooking = SecretValues.find(values);
+
+            // Then none holds a value (only references: existingSecret, secretName and key names are allowed)
+            assertThat(secretLooking).as(file).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldAnnotateServiceAccountsForCloudIamInProduction() {
+        // Given the production render
+        RenderedChart chart = RenderedChart.of(Variant.PRODUCTION);
+        for (Service service : Service.values()) {
+            // When the Deployment's service account is looked up
+            String accountName = Yamls.string(chart.get("Deployment", RenderedChart.objectName(service)),
+                    "spec.template.spec.serviceAccountName");
+            Map<String, Object> account = chart.get("ServiceAccount", accountName);
+
+            // Then it carries the IRSA role (S3 and SES access without keys)
+            assertThat(Yamls.map(account, "metadata.annotations"))
+                    .hasEntrySatisfying("eks.amazonaws.com/role-arn",
+                            arn -> assertThat((String) arn).matches("arn:aws:iam::\\d{12}:role/.+"));
+            assertThat(account.get("automountServiceAccountToken")).isEqualTo(false);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldScaleWithinTheTopicPartitionsAndAllowDrains(Variant variant) {
+        RenderedChart chart = RenderedChart.of(variant);
+        for (Service service : Service.values()) {
+            String name = RenderedChart.objectName(service);
+            // Given the service's HPA, PDB and Deployment
+            Map<String, Object> hpa = chart.get("HorizontalPodAutoscaler", name);
+            Map<String, Object> pdb = chart.get("PodDisruptionBudget", name);
+            Map<String, Object> deployment = chart.get("Deployment", name);
+            int min = (Integer) Yamls.get(hpa, "spec.minReplicas");
+            int max = (Integer) Yamls.get(hpa, "spec.maxReplicas");
+
+            // Then the HPA scales the Deployment, which leaves its replica count to the HPA
+            assertThat(Yamls.string(hpa, "spec.scaleTargetRef.kind")).isEqualTo("Deployment");
+            assertThat(Yamls.string(hpa, "spec.scaleTargetRef.name")).isEqualTo(name);
+            assertThat(Yamls.get(deployment, "spec.replicas")).isNull();
+            assertThat(min).isGreaterThanOrEqualTo(2).isLessThanOrEqualTo(max);
+            // Then a node drain can always evict one pod, and the PDB selects the Deployment's pods
+            assertThat((Integer) Yamls.get(pdb, "spec.minAvailable")).isLessThan(min);
+            assertThat(podLabels(deployment)).containsAllEntriesOf(Yamls.map(pdb, "spec.selector.matchLabels"));
+        }
+        // Then the pure consumer never scales beyond its topics' partitions (more replicas would idle)
+        int maxNotification = (Integer) Yamls.get(chart.get("HorizontalPodAutoscaler",
+                RenderedChart.objectName(Service.NOTIFICATION)), "spec.maxReplicas");
+        assertThat(maxNotification).isLessThanOrEqualTo(com.apexshare.events.Topics.UPLOAD_COMPLETED.partitions());
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldSelectEachServicesPodsFromServiceAndNetworkPolicy(Variant variant) {
+        RenderedChart chart = RenderedChart.of(variant);
+        for (Service service : Service.values()) {
+            String name = RenderedChart.objectName(service);
+            // Given the pods' labels
+            Map<String, Object> labels = podLabels(chart.get("Deployment", name));
+
+            // Then the Service reaches them on the named port
+            Map<String, Object> svc = chart.get("Service", name);
+            assertThat(labels).containsAllEntriesOf(Yamls.map(svc, "spec.selector"));
+            assertThat(Yamls.list(svc, "spec.ports").get(0)).containsEntry("name", "http").containsEntry("targetPort", "http");
+            // Then the NetworkPolicy guards them: only the ingress controller (public services) and monitoring get in
+            Map<String, Object> policy = chart.get("NetworkPolicy", name);
+            assertThat(labels).containsAllEntriesOf(Yamls.map(policy, "spec.podSelector.matchLabels"));
+            assertThat(Yamls.values(policy, "spec.policyTypes")).contains("Ingress");
+            List<Map<String, Object>> rules = Yamls.list(policy, "spec.ingress");
+            Set<String> namespaces = rules.stream()
+                    .flatMap(r -> Yamls.list(r, "from").stream())
+                    .map(f -> (String) Yamls.map(f, "namespaceSelector.matchLabels").get("kubernetes.io/metadata.name"))
+                    .collect(Collectors.toSet());
+            if (service == Service.NOTIFICATION) {
+                assertThat(namespaces).containsExactly("monitoring");
+            } else {
+                assertThat(namespaces).containsExactlyInAnyOrder("ingress-nginx", "monitoring");
+            }
+        }
+    }
+
+    @Test
+    void shouldLimitEgressToDnsAndTheConfiguredBackendsInProduction() {
+        // Given the production render
+        RenderedChart chart = RenderedChart.of(Variant.PRODUCTION);
+        for (Service service : Service.values()) {
+            // When the service's policy is read
+            Map<String, Object> policy = chart.get("NetworkPolicy", RenderedChart.objectName(service));
+
+            // Then egress is restricted, and DNS stays reachable
+            assertThat(Yamls.values(policy, "spec.policyTypes")).contains("Egress");
+            List<Map<String, Object>> egress = Yamls.list(policy, "spec.egress");
+            assertThat(egress).anySatisfy(rule -> assertThat(Yamls.list(rule, "ports"))
+                    .anySatisfy(p -> assertThat(p).containsEntry("port", 53)));
+        }
+    }
+
+    @Test
+    void shouldExposePrometheusMetricsByAnnotationsOrServiceMonitor() {
+        // Given the default render (annotations) and the production render (Prometheus Operator)
+        RenderedChart byDefault = RenderedChart.of(Variant.DEFAULT);
+        RenderedChart production = RenderedChart.of(Variant.PRODUCTION);
+        for (Service service : Service.values()) {
+            String name = RenderedChart.objectName(service);
+
+            // Then by default the pods carry the scrape annotations for /actuator/prometheus
+            Map<String, Object> annotations = Yamls.map(byDefault.get("Deployment", name), "spec.template.metadata.annotations");
+            assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
+                    .containsEntry("prometheus.io/path", "/actuator/prometheus")
+                    .containsEntry("prometheus.io/port", String.valueOf(service.port()));
+            // Then in production a ServiceMonitor scrapes the same endpoint through the Service
+            Map<String, Object> monitor = production.get("ServiceMonitor", name);
+            Map<String, Object> endpoint = Yamls.list(monitor, "spec.endpoints").get(0);
+            assertThat(endpoint).containsEntry("path", "/actuator/prometheus").containsEntry("port", "http");
+            assertThat(Yamls.map(production.get("Service", name), "metadata.labels"))
+                    .containsAllEntriesOf(Yamls.map(monitor, "spec.selector.matchLabels"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldRouteEveryPublicPathToItsOwner(Variant variant) {
+        // Given the rendered Ingress (ingress-nginx, regex paths)
+        RenderedChart chart = RenderedChart.of(variant);
+        List<Map<String, Object>> ingresses = chart.ofKind("Ingress");
+        assertThat(ingresses).hasSize(1);
+        Map<String, Object> ingress = ingresses.get(0);
+        assertThat(Yamls.map(ingress, "metadata.annotations"))
+                .containsEntry("nginx.ingress.kubernetes.io/use-regex", "true");
+        List<PublicPaths.Route> routes = Yamls.list(ingress, "spec.rules").stream()
+                .flatMap(rule -> Yamls.list(rule, "http.paths").stream())
+                .map(p -> new PublicPaths.Route((String) p.get("path"), Yamls.string(p, "backend.service.name")))
+                .toList();
+
+        // When each path of the contract is routed / Then it reaches its owner, and internal paths reach nothing
+        PublicPaths.contract().forEach((path, owner) -> assertThat(PublicPaths.ingressNginx(routes, path))
+                .as(path).isEqualTo(owner.map(RenderedChart::objectName)));
+        // Then every backend is a rendered Service port
+        for (PublicPaths.Route route : routes) {
+            assertThat(chart.find("Service", route.backend())).as(route.backend()).isPresent();
+        }
+    }
+
+    @Test
+    void shouldTerminateTlsAtTheIngressInProduction() {
+        // Given the production Ingress
+        Map<String, Object> ingress = RenderedChart.of(Variant.PRODUCTION).ofKind("Ingress").get(0);
+
+        // Then its host has a TLS certificate
+        String host = Yamls.string(Yamls.list(ingress, "spec.rules").get(0), "host");
+        assertThat(Yamls.list(ingress, "spec.tls")).anySatisfy(tls ->
+                assertThat(Yamls.values(tls, "hosts")).contains(host));
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT_TOPICS_JOB", "PRODUCTION_TOPICS_JOB"})
+    void shouldCreateTheTopicCatalogWithItsPartitionsAndTheDeadLetterTopics(Variant variant) {
+        // Given the topics Job and the consumer groups the services are configured with
+        RenderedChart chart = RenderedChart.of(variant);
+        TopicsJob job = TopicsJob.of(chart);
+        Set<String> groups = Arrays.stream(Service.values())
+                .map(s -> chart.environment(s).entrySet().stream()
+                        .filter(e -> e.getKey().endsWith("_CONSUMER_GROUP")).findFirst().orElseThrow().getValue().value())
+                .collect(Collectors.toSet());
+
+        // Then every topic of the catalog and the raw notifications topic are created with their partitions
+        for (var topic : com.apexshare.events.Topics.all()) {
+            assertThat(job.partitions(topic.name())).as(topic.name()).contains(topic.partitions());
+        }
+        assertThat(job.partitions(com.apexshare.events.Topics.S3_NOTIFICATIONS_RAW))
+                .contains(com.apexshare.events.Topics.S3_NOTIFICATIONS_RAW_PARTITIONS);
+        // Then every other topic is the dead-letter topic of one of the services' consumer groups
+        Set<String> catalog = com.apexshare.events.Topics.all().stream().map(t -> t.name()).collect(Collectors.toSet());
+        catalog.add(com.apexshare.events.Topics.S3_NOTIFICATIONS_RAW);
+        Set<String> deadLetters = job.topics().stream().filter(t -> !catalog.contains(t)).collect(Collectors.toSet());
+        assertThat(deadLetters).isNotEmpty().allSatisfy(dlt -> assertThat(catalog.stream()
+                .flatMap(t -> groups.stream().map(g -> com.apexshare.events.Topics.deadLetter(t, g)))
+                .anyMatch(dlt::equals)).as(dlt).isTrue());
+        // Then the Job runs like the services: non-root, read-only root filesystem, no capabilities
+        assertThat(Yamls.get(job.pod(), "securityContext.runAsNonRoot")).isEqualTo(true);
+        assertThat(Yamls.get(job.container(), "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
+        assertThat(Yamls.values(job.container(), "securityContext.capabilities.drop")).containsExactly("ALL");
+    }
+
+    @Test
+    void shouldReachManagedKafkaOverSaslWithTheJaasLineFromASecretInProduction() {
+        // Given the production render
+        RenderedChart chart = RenderedChart.of(Variant.PRODUCTION_TOPICS_JOB);
+
+        // Then the services speak SASL_SSL with the JAAS line from a Secret
+        for (Service service : Service.values()) {
+            Map<String, EnvSource> env = chart.environment(service);
+            assertThat(env.get("KAFKA_SECURITY_PROTOCOL").value()).isEqualTo("SASL_SSL");
+            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM").value()).isEqualTo("SCRAM-SHA-512");
+            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG").kind()).isEqualTo(EnvSource.Kind.SECRET);
+        }
+        // Then so does the topics Job, with the production replication
+        TopicsJob job = TopicsJob.of(chart);
+        assertThat(job.env("KAFKA_SASL_JAAS_CONFIG")).containsKey("valueFrom");
+        assertThat(Yamls.string(job.env("REPLICATION_FACTOR"), "value")).isEqualTo("3");
+    }
+
+    @Test
+    void shouldRunTheTopicsJobAsAPreInstallAndPreUpgradeHook() {
+        // Given the default values (topics.hook=true)
+        RenderedChart chart = RenderedChart.of(Variant.DEFAULT);
+
+        // Then the Job is a hook: not part of the release manifest, annotated to run before install and upgrade
+        assertThat(chart.ofKind("Job")).isEmpty();
+        String template = Repository.read(Repository.CHART.resolve("templates/kafka-topics-job.yaml"));
+        assertThat(template).contains("helm.sh/hook: pre-install,pre-upgrade");
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldRunTheImagesOfTheServices(Variant variant) {
+        RenderedChart chart = RenderedChart.of(variant);
+        for (Service service : Service.values()) {
+            // Then each container runs its own service's image, tagged with the chart's appVersion by default
+            assertThat(Yamls.string(chart.container(service), "image")).endsWith("/" + service.module() + ":0.1.0");
+        }
+    }
+
+    private static Map<String, Object> podLabels(Map<String, Object> deployment) {
+        return Yamls.map(deployment, "spec.template.metadata.labels");
+    }
+
+    /** The rendered topics Job. */
+    record TopicsJob(Map<String, Object> pod, Map<String, Object> container) {
+
+        static TopicsJob of(RenderedChart chart) {
+            List<Map<String, Object>> jobs = chart.ofKind("Job");
+            assertThat(jobs).hasSize(1);
+            Map<String, Object> pod = Yamls.map(jobs.get(0), "spec.template.spec");
+            return new TopicsJob(pod, Yamls.list(pod, "containers").get(0));
+        }
+
+        Map<String, Object> env(String name) {
+            return Yamls.list(container, "env").stream().filter(e -> name.equals(e.get("name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("topics Job has no " + name));
+        }
+
+        /** Topic name -> partitions, from the TOPICS variable ("name partitions retention.ms" lines). */
+        Map<String, Integer> lines() {
+            return Arrays.stream(Yamls.string(env("TOPICS"), "value").split("\n"))
+                    .map(String::trim).filter(l -> !l.isEmpty())
+                    .map(l -> l.split("\\s+"))
+                    .collect(Collectors.toMap(f -> f[0], f -> Integer.parseInt(f[1])));
+        }
+
+        Set<String> topics() {
+            return lines().keySet();
+        }
+
+        Optional<Integer> partitions(String topic) {
+            return Optional.ofNullable(lines().get(topic));
+        }
+    }
+}
