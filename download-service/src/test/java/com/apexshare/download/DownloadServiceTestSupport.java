@@ -48,10 +48,10 @@ public abstract class DownloadServiceTestSupport {
         registry.add("apexshare.download.rate-limit.burst", () -> "20");
     }
 
-    /** A client address no other test uses, for {@code X-Forwarded-For}. */
+    /** A client address no other test uses (from 172.16.0.0/12), for {@code X-Forwarded-For}. */
     protected static String freshClientAddress() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+        return "172." + (16 + r.nextInt(16)) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
     }
 
     protected URI uri(String path) {

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 class DownloadedOutboxRelay {
 
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(DownloadedOutboxRelay.class);
 
     private final JdbcClient jdbc;
@@ -39,6 +43,8 @@ class DownloadedOutboxRelay {
     private final Duration sendTimeout;
     private final Counter published;
     private final Counter failed;
+    private Duration backoff = Duration.ZERO;
+    private long resumeAtNanos = System.nanoTime();
 
     DownloadedOutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaOperations<Object, Object> kafka,
             int batchSize, Duration sendTimeout, MeterRegistry metrics) {
@@ -53,23 +59,46 @@ class DownloadedOutboxRelay {
                 .description("Outbox sends that Kafka did not acknowledge (retried later)").register(metrics);
     }
 
-    /** One scheduled run: a failure (database or Kafka down) is logged and retried at the next run. */
+    /**
+     * One scheduled run. After a failed run (Kafka or the database unreachable) the following runs are skipped for a
+     * growing pause, up to {@link #MAX_BACKOFF}, so an outage costs one warning per pause instead of a storm.
+     */
     void runScheduled() {
+        long now = System.nanoTime();
+        if (now - resumeAtNanos < 0) {
+            return;
+        }
+        boolean failedRun;
         try {
-            relayPending();
+            failedRun = relayPending().failed();
         } catch (RuntimeException e) {
-            LOG.warn("Outbox relay run failed; retrying at the next run: {}", e.toString());
+            LOG.warn("Outbox relay run failed; retrying in {}: {}", nextBackoff(), e.toString());
+            failedRun = true;
+        }
+        if (failedRun) {
+            backoff = nextBackoff();
+            resumeAtNanos = System.nanoTime() + backoff.toNanos();
+        } else {
+            backoff = Duration.ZERO;
         }
     }
 
-    /** Relays batches until the outbox is empty or a send fails; returns how many events were published. */
-    int relayPending() {
+    private Duration nextBackoff() {
+        Duration doubled = backoff.isZero() ? Duration.ofSeconds(1) : backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+
+    /** Relays batches until the outbox is empty or a send fails. */
+    Result relayPending() {
         int total = 0;
         while (true) {
             Batch batch = transactions.execute(status -> relayBatch());
             total += batch.published();
-            if (batch.failed() > 0 || batch.claimed() < batchSize) {
-                return total;
+            if (batch.failed() > 0) {
+                return new Result(total, true);
+            }
+            if (batch.claimed() < batchSize) {
+                return new Result(total, false);
             }
         }
     }
@@ -90,24 +119,27 @@ class DownloadedOutboxRelay {
         if (rows.isEmpty()) {
             return new Batch(0, 0, 0);
         }
-        List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            sends.add(send(row));
-        }
         List<UUID> sent = new ArrayList<>(rows.size());
         List<UUID> unsent = new ArrayList<>();
         long deadline = System.nanoTime() + sendTimeout.toNanos();
-        Throwable firstFailure = null;
-        for (int i = 0; i < rows.size(); i++) {
-            try {
-                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                sent.add(rows.get(i).downloadId());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                unsent.add(rows.get(i).downloadId());
-            } catch (Exception e) {
-                firstFailure = firstFailure == null ? e : firstFailure;
-                unsent.add(rows.get(i).downloadId());
+        Throwable failure = await(send(rows.get(0)), deadline);
+        if (failure != null) {
+            // Kafka is not taking events: give the whole batch back rather than wait for each row to time out.
+            rows.forEach(row -> unsent.add(row.downloadId()));
+        } else {
+            sent.add(rows.get(0).downloadId());
+            List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
+            for (Row row : rows.subList(1, rows.size())) {
+                sends.add(send(row));
+            }
+            for (int i = 0; i < sends.size(); i++) {
+                Throwable error = await(sends.get(i), deadline);
+                if (error == null) {
+                    sent.add(rows.get(i + 1).downloadId());
+                } else {
+                    failure = failure == null ? error : failure;
+                    unsent.add(rows.get(i + 1).downloadId());
+                }
             }
         }
         if (!sent.isEmpty()) {
@@ -120,9 +152,24 @@ class DownloadedOutboxRelay {
                     .param("ids", unsent.toArray(new UUID[0])).update();
             failed.increment(unsent.size());
             LOG.warn("Kafka did not acknowledge {} of {} Downloaded events; they stay in the outbox for the next run: {}",
-                    unsent.size(), rows.size(), firstFailure == null ? "interrupted" : firstFailure.toString());
+                    unsent.size(), rows.size(), failure.toString());
         }
         return new Batch(rows.size(), sent.size(), unsent.size());
+    }
+
+    /** Waits for one send until the deadline; returns why it failed, or null when Kafka acknowledged it. */
+    private static Throwable await(CompletableFuture<?> send, long deadlineNanos) {
+        try {
+            send.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (TimeoutException e) {
+            return e;
+        }
     }
 
     private CompletableFuture<?> send(Row row) {
@@ -146,5 +193,9 @@ class DownloadedOutboxRelay {
     }
 
     private record Batch(int claimed, int published, int failed) {
+    }
+
+    /** What a relay run did: events published, and whether a send failed (the rest waits for a later run). */
+    record Result(int published, boolean failed) {
     }
 }

@@ -1,0 +1,78 @@
+package com.apexshare.download.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.apexshare.download.DownloadServiceTestSupport;
+import com.apexshare.events.DownloadChannel;
+import com.apexshare.events.Downloaded;
+
+class DownloadedEventIntegrationTest extends DownloadServiceTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void shouldPublishOneDownloadedPerOpeningWithoutTokenOrAddress() throws Exception {
+        // Given a working link, opened by one client address
+        LinkFixture.Upload upload;
+        try (LinkFixture fixture = new LinkFixture(BUCKET)) {
+            upload = fixture.ready("counted.mp4", LinkFixture.randomBytes(1024));
+        }
+        String client = freshClientAddress();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/d/" + upload.token(), client).statusCode() == 302);
+
+        // When the student opens it twice more in the browser, once through the API, and a mail scanner sends HEAD
+        assertThat(get("/d/" + upload.token(), client).statusCode()).isEqualTo(302);
+        assertThat(HTTP.send(request("/d/" + upload.token(), client).setHeader("User-Agent", "curl/8.5.0").GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(302);
+        assertThat(get("/api/v1/downloads/" + upload.token(), client).statusCode()).isEqualTo(200);
+        assertThat(HTTP.send(request("/d/" + upload.token(), client).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(302);
+
+        // Then, once the outbox is drained, the topic holds exactly one Downloaded per counted opening (4)
+        try (DownloadedEvents events = new DownloadedEvents()) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(outboxRows(upload)).isZero();
+                assertThat(events.recordsFor(upload.fileId())).hasSize(4);
+            });
+            List<ConsumerRecord<String, byte[]>> records = events.recordsFor(upload.fileId());
+            assertThat(records).hasSize(4);
+            List<Downloaded> downloads = records.stream().map(events::decode).toList();
+            assertThat(downloads.stream().map(Downloaded::getDownloadId).collect(Collectors.toSet())).hasSize(4);
+            assertThat(downloads).allSatisfy(d -> assertThat(d.getFileId()).isEqualTo(upload.fileId().toString()));
+            assertThat(downloads.stream().map(Downloaded::getChannel).toList())
+                    .containsExactlyInAnyOrder(DownloadChannel.REDIRECT, DownloadChannel.REDIRECT,
+                            DownloadChannel.REDIRECT, DownloadChannel.API);
+            assertThat(downloads.stream().map(Downloaded::getUserAgentFamily).collect(Collectors.toSet()))
+                    .isEqualTo(Set.of("Firefox", "curl"));
+
+            // And no record carries the token, its hash or the client's address
+            for (ConsumerRecord<String, byte[]> record : records) {
+                String raw = new String(record.value(), StandardCharsets.ISO_8859_1);
+                assertThat(raw).doesNotContain(upload.token()).doesNotContain(LinkToken.sha256Hex(upload.token()))
+                        .doesNotContain(client).doesNotContain("127.0.0.1");
+                assertThat(record.headers().toArray()).isEmpty();
+            }
+        }
+    }
+
+    private long outboxRows(LinkFixture.Upload upload) {
+        return jdbc.sql("SELECT count(*) FROM downloaded_outbox WHERE file_id = :fileId")
+                .param("fileId", upload.fileId()).query(Long.class).single();
+    }
+}
