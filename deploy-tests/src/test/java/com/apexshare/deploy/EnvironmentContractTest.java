@@ -1,0 +1,122 @@
+package com.apexshare.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/** The rules the chart and compose checks apply, on small hand-written configurations. */
+class EnvironmentContractTest {
+
+    private static final String YAML = """
+            server:
+              port: ${PORT:8083}
+            spring:
+              application:
+                name: notification-service
+              kafka:
+                bootstrap-servers: ${KAFKA_BOOTSTRAP_SERVERS:127.0.0.1:9092}
+              mail:
+                # SMTP transport: ${NOT_READ:commented out}
+                host: ${SMTP_HOST:127.0.0.1}
+                password: ${SMTP_PASSWORD:}
+              datasource:
+                url: ${DB_URL:jdbc:postgresql://127.0.0.1:5432/notification}
+            management:
+              metrics:
+                tags:
+                  application: ${spring.application.name}
+            apexshare:
+              notification:
+                transport: ${MAIL_TRANSPORT:SMTP}
+                sender: ${SENDER}
+            """;
+
+    @Test
+    void shouldCollectTheEnvironmentVariablesAndTheirDefaults() {
+        // Given a configuration with placeholders, a property reference and a comment
+
+        // When it is parsed
+        ServiceConfiguration configuration = ServiceConfiguration.parse(YAML);
+
+        // Then every upper-case placeholder outside comments is read, with its default (none for SENDER)
+        assertThat(configuration.reads()).containsExactly("PORT", "KAFKA_BOOTSTRAP_SERVERS", "SMTP_HOST",
+                "SMTP_PASSWORD", "DB_URL", "MAIL_TRANSPORT", "SENDER");
+        assertThat(configuration.defaultOf("KAFKA_BOOTSTRAP_SERVERS")).contains("127.0.0.1:9092");
+        assertThat(configuration.defaultOf("SMTP_PASSWORD")).contains("");
+        assertThat(configuration.defaultOf("SENDER")).isEmpty();
+    }
+
+    @Test
+    void shouldRequireVariablesWithoutDefaultOrWithLocalDefaultsAndTheDatabaseCredentials() {
+        // Given the configuration and an SMTP deployment
+        ServiceConfiguration configuration = ServiceConfiguration.parse(YAML);
+
+        // When the required variables are derived
+        Set<String> required = EnvironmentContract.required(Service.NOTIFICATION, configuration,
+                Map.of("MAIL_TRANSPORT", "SMTP"));
+
+        // Then they are Kafka, the local-machine defaults, the variable without default and the database login
+        assertThat(required).containsExactlyInAnyOrder("KAFKA_BOOTSTRAP_SERVERS", "SMTP_HOST", "DB_URL", "SENDER",
+                "DB_USERNAME", "DB_PASSWORD");
+    }
+
+    @Test
+    void shouldNotRequireTheSmtpRelayWhenMailGoesThroughSes() {
+        // Given an SES deployment
+        ServiceConfiguration configuration = ServiceConfiguration.parse(YAML);
+
+        // When the required variables are derived / Then the SMTP host is not among them
+        assertThat(EnvironmentContract.required(Service.NOTIFICATION, configuration, Map.of("MAIL_TRANSPORT", "SES")))
+                .doesNotContain("SMTP_HOST");
+    }
+
+    @Test
+    void shouldRequireTheOidcIssuerForTheTrainerFacingServices() {
+        // Given a configuration without any OIDC placeholder
+        ServiceConfiguration configuration = ServiceConfiguration.parse("server:\n  port: ${PORT:8081}\n");
+
+        // Then upload and catalog must still be given their issuer and JWKS URL
+        assertThat(EnvironmentContract.required(Service.UPLOAD, configuration, Map.of()))
+                .contains("OIDC_ISSUER_URI", "OIDC_JWK_SET_URI");
+        assertThat(EnvironmentContract.required(Service.DOWNLOAD, configuration, Map.of()))
+                .doesNotContain("OIDC_ISSUER_URI", "OIDC_JWK_SET_URI");
+    }
+
+    @Test
+    void shouldReportVariablesTheServiceDoesNotReadExceptThoseReadByRule() {
+        // Given the configuration
+        ServiceConfiguration configuration = ServiceConfiguration.parse(YAML);
+
+        // When a deployment sets a misspelt variable, Kafka client properties and JVM options
+        Set<String> unread = EnvironmentContract.unread(configuration, Set.of("SMTP_HOSTNAME", "SMTP_HOST",
+                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "JAVA_TOOL_OPTIONS", "NOT_READ"));
+
+        // Then only the misspelt and the commented-out ones are reported
+        assertThat(unread).containsExactly("NOT_READ", "SMTP_HOSTNAME");
+    }
+
+    @Test
+    void shouldRecogniseCredentialsByName() {
+        assertThat(EnvironmentContract.isSecret("DB_PASSWORD")).isTrue();
+        assertThat(EnvironmentContract.isSecret("S3_SECRET_KEY")).isTrue();
+        assertThat(EnvironmentContract.isSecret("S3_ACCESS_KEY")).isTrue();
+        assertThat(EnvironmentContract.isSecret("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).isTrue();
+        assertThat(EnvironmentContract.isSecret("DB_USERNAME")).isFalse();
+        assertThat(EnvironmentContract.isSecret("S3_BUCKET")).isFalse();
+    }
+
+    @Test
+    void shouldFindCredentialValuesButAcceptReferencesInValuesFiles() {
+        // Given values with a reference to a Secret, a key name and an inline password
+        Map<String, Object> values = Map.of(
+                "database", Map.of("existingSecret", "apexshare-db", "passwordKey", "password"),
+                "smtp", Map.of("password", "hunter2", "secretName", "smtp"),
+                "kafka", Map.of("sasl", Map.of("jaasConfig", "")));
+
+        // When credentials are looked for / Then only the inline password is found
+        assertThat(SecretValues.find(values)).containsOnlyKeys("smtp.password");
+    }
+}
