@@ -152,10 +152,13 @@ abstract class UploadIntegrationTestSupport {
         return JSON.readTree(response.body()).path("error");
     }
 
-    /** PUTs bytes to a presigned URL as a browser or the CLI would. */
+    /**
+     * PUTs bytes to a presigned URL as the CLI would; with {@code Expect: 100-continue}, so that a refused request is
+     * answered before megabytes are sent into a closed connection.
+     */
     static HttpResponse<String> put(String url, byte[] bytes, Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).timeout(Duration.ofSeconds(60));
         headers.forEach(request::header);
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
