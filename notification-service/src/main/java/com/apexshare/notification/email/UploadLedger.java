@@ -60,14 +60,14 @@ public class UploadLedger {
                 WHERE upload.deleted_at IS NULL
                 """)
                 .param("fileId", facts.fileId())
-                .param("trainerId", facts.trainerId())
-                .param("trainerName", facts.trainerName())
-                .param("trainerEmail", facts.trainerEmail())
-                .param("studentEmail", facts.studentEmail())
-                .param("studentName", facts.studentName())
+                .param("trainerId", storable(facts.trainerId()))
+                .param("trainerName", storable(facts.trainerName()))
+                .param("trainerEmail", storable(facts.trainerEmail()))
+                .param("studentEmail", storable(facts.studentEmail()))
+                .param("studentName", storable(facts.studentName()))
                 .param("sessionDate", facts.sessionDate())
-                .param("notes", facts.notes())
-                .param("fileName", facts.fileName())
+                .param("notes", storable(facts.notes()))
+                .param("fileName", storable(facts.fileName()))
                 .param("fileSize", facts.fileSize())
                 .param("retentionUntil", ts(facts.retentionUntil()))
                 .param("initiatedAt", ts(facts.initiatedAt()))
@@ -142,6 +142,11 @@ public class UploadLedger {
                 .param("now", ts(clock.instant()))
                 .update();
         oweEmailsIfDue(fileId);
+    }
+
+    /** PostgreSQL text cannot hold U+0000; nothing legitimate in a name or a note needs it. */
+    private static String storable(String text) {
+        return text == null ? null : text.replace("\u0000", "");
     }
 
     private void oweEmailsIfDue(UUID fileId) {
