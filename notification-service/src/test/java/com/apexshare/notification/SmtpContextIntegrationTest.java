@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -37,6 +38,29 @@ public abstract class SmtpContextIntegrationTest {
 
     @Autowired
     protected MeterRegistry meters;
+
+    private static volatile KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    void remember(KafkaListenerEndpointRegistry registry) {
+        listeners = registry;
+    }
+
+    /**
+     * Stops this context's Kafka listeners while another context (the SES one) consumes the same topics, so that the
+     * other context's events are not also emailed through SMTP meanwhile; no-op when this context was not started.
+     */
+    static void pauseListeners() {
+        if (listeners != null) {
+            listeners.stop();
+        }
+    }
+
+    static void resumeListeners() {
+        if (listeners != null) {
+            listeners.start();
+        }
+    }
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {

@@ -130,11 +130,12 @@ public final class SesLocalServer {
         }
     }
 
-    /** The stored emails whose {@code To} names this address. */
+    /** The stored emails whose {@code To} is this address (alone or as {@code "name" <address>}). */
     public List<JsonNode> emailsTo(String address) {
         return emails().stream().filter(e -> {
             for (JsonNode to : e.get("destination").get("to")) {
-                if (to.asString().contains(address)) {
+                String text = to.asString();
+                if (text.equalsIgnoreCase(address) || text.toLowerCase().endsWith("<" + address.toLowerCase() + ">")) {
                     return true;
                 }
             }
