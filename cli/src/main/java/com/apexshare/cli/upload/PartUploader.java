@@ -19,8 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import com.apexshare.cli.api.ApiException;
 import com.apexshare.cli.api.RetryPolicy;
@@ -118,14 +118,12 @@ final class PartUploader {
         PresignedUrl url = urls.url(part.number());
         String lastReason = "";
         for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
-            AtomicLong sent = new AtomicLong();
+            AttemptBytes counted = new AttemptBytes(progress);
             S3Answer answer;
             String eTag = null;
             try {
-                HttpResponse<String> response = http.send(request(file, part, url, bytes -> {
-                    sent.addAndGet(bytes);
-                    progress.add(bytes);
-                }), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(request(file, part, url, counted::add),
+                        HttpResponse.BodyHandlers.ofString());
                 answer = S3Answer.of(response.statusCode(), response.body());
                 if (answer.kind() == S3Answer.Kind.STORED) {
                     eTag = response.headers().firstValue("ETag").orElse(null);
@@ -135,13 +133,16 @@ final class PartUploader {
                     }
                 }
             } catch (IOException e) {
-                answer = new S3Answer(S3Answer.Kind.RETRY, describe(e));
+                // S3 may refuse a URL (expired) while the body is still being sent and close the connection, so the
+                // refusal shows up as a broken connection: try again with a fresh URL too.
+                answer = new S3Answer(S3Answer.Kind.RETRY_WITH_FRESH_URL, describe(e));
             }
             if (eTag != null && answer.kind() == S3Answer.Kind.STORED) {
+                counted.close();
                 progress.partDone();
                 return eTag;
             }
-            progress.add(-sent.get());
+            progress.add(-counted.close());
             lastReason = answer.reason();
             if (answer.kind() == S3Answer.Kind.FAILED) {
                 throw new PartUploadFailed(part.number(), label(part) + " was refused by S3: " + lastReason, null);
@@ -151,7 +152,7 @@ final class PartUploader {
                         + retry.attempts() + ")");
                 retry.pauseAfter(attempt);
                 if (answer.kind() == S3Answer.Kind.RETRY_WITH_FRESH_URL) {
-                    url = urls.fresh(part.number());
+                    url = freshOrSame(urls, part, url);
                 }
             }
         }
@@ -159,8 +160,45 @@ final class PartUploader {
                 label(part) + " failed " + retry.attempts() + " times; last: " + lastReason, null);
     }
 
+    /** A fresh URL; the old one when the API cannot hand one out right now (S3 may still take the old one). */
+    private PresignedUrl freshOrSame(PartUrlSource urls, Part part, PresignedUrl old) {
+        try {
+            return urls.fresh(part.number());
+        } catch (ApiException e) {
+            notes.accept(label(part) + ": no fresh URL (" + e.describe() + "); trying the old one");
+            return old;
+        }
+    }
+
+    /**
+     * The bytes one attempt counted towards the progress. The HTTP client may still read a little from the file after
+     * the attempt failed; once closed, such reads no longer count, so the bytes taken back are exactly those added.
+     */
+    private static final class AttemptBytes {
+        private final TransferProgress progress;
+        private long counted;
+        private boolean open = true;
+
+        AttemptBytes(TransferProgress progress) {
+            this.progress = progress;
+        }
+
+        synchronized void add(long bytes) {
+            if (open) {
+                counted += bytes;
+                progress.add(bytes);
+            }
+        }
+
+        /** Stops counting; answers what was counted. */
+        synchronized long close() {
+            open = false;
+            return counted;
+        }
+    }
+
     private static HttpRequest request(FileChannel file, Part part, PresignedUrl url,
-            java.util.function.LongConsumer onRead) {
+            LongConsumer onRead) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(url.url())
                 .timeout(Duration.ofSeconds(120 + part.length() / BYTES_PER_SECOND_AT_LEAST));
         url.headers().forEach((name, value) -> {
