@@ -1,5 +1,6 @@
 package com.apexshare.cli.dashboard;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -46,7 +47,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     /** {@code name: value} lines in the server's order; nested objects as {@code outer.inner}. */
     static String render(JsonNode upload) {
-        java.util.LinkedHashMap<String, String> lines = new java.util.LinkedHashMap<>();
+        Map<String, String> lines = new LinkedHashMap<>();
         flatten("", upload, lines);
         int width = lines.keySet().stream().mapToInt(String::length).max().orElse(0);
         StringBuilder out = new StringBuilder();
