@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Positive;
  * @param rateLimit      per-client limit on link look-ups
  * @param outbox         relay of {@code Downloaded} events from the outbox table to Kafka
  * @param s3             where the videos are and how to sign for them
+ * @param viewRetention  when the view forgets uploads that ended
  */
 @Validated
 @ConfigurationProperties("apexshare.download")
@@ -30,7 +31,8 @@ public record DownloadProperties(
         List<String> trustedProxies,
         @Valid @NotNull RateLimit rateLimit,
         @Valid @NotNull Outbox outbox,
-        @Valid @NotNull S3 s3) {
+        @Valid @NotNull S3 s3,
+        @Valid @NotNull ViewRetention viewRetention) {
 
     public DownloadProperties {
         trustedProxies = trustedProxies == null ? List.of()
@@ -53,6 +55,14 @@ public record DownloadProperties(
      * @param sendTimeout   how long a relay run waits for Kafka's acknowledgements before it gives the rows back
      */
     public record Outbox(@NotNull Duration relayInterval, @Positive int batchSize, @NotNull Duration sendTimeout) {
+    }
+
+    /**
+     * @param grace    how long after its deletion or retention end an upload's links still answer 410 before the
+     *                 service forgets them (404)
+     * @param interval pause between two purge runs
+     */
+    public record ViewRetention(@NotNull Duration grace, @NotNull Duration interval) {
     }
 
     /**

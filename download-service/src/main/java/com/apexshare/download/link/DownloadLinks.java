@@ -79,8 +79,8 @@ public class DownloadLinks {
         if (record) {
             downloads.record(new DownloadLog.Opening(UUID.randomUUID(), link.fileId(), now,
                     UserAgentFamily.of(userAgent), channel));
+            metrics.opened(channel);
         }
-        metrics.opened(channel);
         return new OpenedLink(url.url(), url.expiresAt(), new VideoInfo(link.fileName(), link.fileSize(),
                 link.contentType(), link.sessionDate(), link.trainerName(), link.notes(), link.expiresAt()));
     }

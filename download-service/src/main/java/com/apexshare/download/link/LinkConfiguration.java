@@ -2,16 +2,29 @@ package com.apexshare.download.link;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import com.apexshare.download.DownloadProperties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wires the link service from its ports. */
+/** Wires the link service from its ports, and schedules the view's retention. */
 @Configuration(proxyBeanMethods = false)
-class LinkConfiguration {
+@EnableScheduling
+class LinkConfiguration implements SchedulingConfigurer {
+
+    private final DownloadProperties properties;
+    private final ObjectProvider<ViewRetention> retention;
+
+    LinkConfiguration(DownloadProperties properties, ObjectProvider<ViewRetention> retention) {
+        this.properties = properties;
+        this.retention = retention;
+    }
 
     @Bean
     DownloadMetrics downloadMetrics(MeterRegistry registry) {
@@ -23,5 +36,15 @@ class LinkConfiguration {
             DownloadMetrics metrics, Clock clock, DownloadProperties properties) {
         return new DownloadLinks(links, signer, downloads, metrics, clock, properties.s3().bucket(),
                 properties.urlExpiry());
+    }
+
+    @Bean
+    ViewRetention viewRetention(UploadView view, Clock clock) {
+        return new ViewRetention(view, clock, properties.viewRetention().grace());
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(() -> retention.getObject().runScheduled(), properties.viewRetention().interval());
     }
 }

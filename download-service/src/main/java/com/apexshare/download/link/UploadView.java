@@ -18,6 +18,14 @@ public interface UploadView {
 
     void linkSent(SentLink link);
 
+    /**
+     * Forgets uploads (and their links) that were deleted or whose retention ended before the cutoff; until then their
+     * links answer 410, afterwards 404.
+     *
+     * @return how many uploads were forgotten
+     */
+    int forgetEndedBefore(Instant cutoff);
+
     /** Facts of {@code UploadInitiated} this service needs (no student data). */
     record InitiatedUpload(UUID fileId, Instant initiatedAt, String trainerName, LocalDate sessionDate, String notes,
             String fileName, String contentType, long declaredSize, String bucket, String objectKey,

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.apexshare.download.DownloadServiceTestSupport;
 import com.apexshare.events.DeletionReason;
@@ -27,6 +29,12 @@ class DownloadLinkIntegrationTest extends DownloadServiceTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static LinkFixture fixture;
+
+    @Autowired
+    ViewRetention retention;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @BeforeAll
     static void fixture() {
@@ -203,6 +211,32 @@ class DownloadLinkIntegrationTest extends DownloadServiceTestSupport {
 
         // When its link is opened, Then the deletion still holds
         awaitStatus("/d/" + upload.token(), client, 410);
+    }
+
+    @Test
+    void shouldForgetUploadsOnceTheGracePeriodAfterTheirEndHasPassed() throws Exception {
+        // Given an upload that ended 40 days ago (grace period: 30 days) and one that ended a minute ago
+        LinkFixture.Upload longGone = fixture.upload("long-gone.mp4", LinkFixture.randomBytes(64),
+                Instant.now().minus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS));
+        LinkFixture.Upload recent = fixture.upload("recent.mp4", LinkFixture.randomBytes(64),
+                Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS));
+        for (LinkFixture.Upload u : java.util.List.of(longGone, recent)) {
+            fixture.initiated(u);
+            fixture.completed(u);
+            fixture.emailSent(u);
+        }
+        String client = freshClientAddress();
+        awaitStatus("/d/" + longGone.token(), client, 410);
+        awaitStatus("/d/" + recent.token(), client, 410);
+
+        // When the view's retention runs
+        retention.purge();
+
+        // Then the long-gone upload and its link are forgotten (404), the recent one still answers 410
+        assertThat(get("/d/" + longGone.token(), client).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM link_token WHERE file_id = :id").param("id", longGone.fileId())
+                .query(Long.class).single()).isZero();
+        assertThat(get("/d/" + recent.token(), client).statusCode()).isEqualTo(410);
     }
 
     private HttpResponse<String> awaitStatus(String path, String client, int status) {

@@ -2,8 +2,13 @@ package com.apexshare.download.link.jdbc;
 
 import static com.apexshare.download.link.jdbc.Timestamps.utc;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.apexshare.download.link.UploadView;
 
@@ -93,6 +98,30 @@ class JdbcUploadView implements UploadView {
                 .param("deletedAt", utc(u.deletedAt()))
                 .param("reason", u.reason())
                 .update();
+    }
+
+    @Override
+    @Transactional
+    public int forgetEndedBefore(Instant cutoff) {
+        List<UUID> ended = jdbc.sql("""
+                DELETE FROM upload_view
+                 WHERE COALESCE(deleted_at, retention_until) < :cutoff
+                RETURNING file_id
+                """)
+                .param("cutoff", utc(cutoff))
+                .query(UUID.class).list();
+        if (!ended.isEmpty()) {
+            jdbc.sql("DELETE FROM link_token WHERE file_id = ANY(:ids)")
+                    .param("ids", ended.toArray(new UUID[0])).update();
+        }
+        // Links whose upload never appeared (its events lost or still dead-lettered) end with the link itself.
+        jdbc.sql("""
+                DELETE FROM link_token t
+                 WHERE t.expires_at < :cutoff
+                   AND NOT EXISTS (SELECT 1 FROM upload_view v WHERE v.file_id = t.file_id)
+                """)
+                .param("cutoff", utc(cutoff)).update();
+        return ended.size();
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.apexshare.download.link.s3;
 
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -37,7 +38,8 @@ class S3DownloadUrlSigner implements DownloadUrlSigner {
                 .getObjectRequest(get)
                 .build());
         try {
-            return new SignedUrl(presigned.url().toURI(), presigned.expiration());
+            // X-Amz-Date has whole seconds, so S3 counts the lifetime from the signing second, not the instant.
+            return new SignedUrl(presigned.url().toURI(), presigned.expiration().truncatedTo(ChronoUnit.SECONDS));
         } catch (URISyntaxException e) {
             throw new IllegalStateException("The SDK made a presigned URL that is not a URI", e);
         }
