@@ -258,7 +258,8 @@ public final class CatalogBenchmark {
 
     private static void dashboard(ConfigurableApplicationContext app) throws Exception {
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-        HttpClient http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(4))
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(java.util.concurrent.Executors.newFixedThreadPool(4))
                 .build();
         String[] tokens = new String[TRAINERS];
         for (int i = 0; i < TRAINERS; i++) {
