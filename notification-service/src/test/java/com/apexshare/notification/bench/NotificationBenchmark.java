@@ -37,8 +37,20 @@ public final class NotificationBenchmark {
     private NotificationBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, Object> properties = new LinkedHashMap<>();
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            run();
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        // The devstack servers run non-daemon threads; their shutdown hook stops them.
+        System.exit(status);
+    }
+
+    private static void run() throws Exception {
+        Map<String, String> properties = new LinkedHashMap<>();
         SpringProperties.kafka().forEach(properties::put);
         SpringProperties.jwt().forEach(properties::put);
         SpringProperties.datasource("notification_bench").forEach(properties::put);
@@ -54,14 +66,21 @@ public final class NotificationBenchmark {
         properties.put("apexshare.notification.outbox-poll-interval", "PT0.1S");
         properties.put("logging.level.com.apexshare", "WARN");
 
+        // As command-line arguments: they override application.yaml (builder properties would only be defaults).
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NotificationServiceApplication.class)
-                .properties(properties).run()) {
+                .run(arguments)) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
 
             drain(jdbc, 50); // warm-up: JIT, connection pools, SMTP connections
             double drained = drain(jdbc, EMAILS);
             BenchmarkReport.record("notification.smtp", "emails/s draining " + EMAILS + " completions", drained,
                     "emails/s", ">= 14 (SES prod quota)");
+            io.micrometer.core.instrument.Timer send = context.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                    .get("apexshare.email.send").tag("outcome", "accepted").timer();
+            BenchmarkReport.record("notification.smtp", "mean SMTP call (ms)", send.mean(TimeUnit.MILLISECONDS), "ms",
+                    "< 50 ms");
 
             long before = received();
             long start = System.nanoTime();
@@ -79,7 +98,6 @@ public final class NotificationBenchmark {
                     (offered.calls() - offered.errors()) / ((System.nanoTime() - start) / 1e9), "emails/s",
                     ">= " + OFFERED_RATE);
         }
-        System.exit(0);
     }
 
     /** Initiates {@code n} uploads, then completes them all at once; returns emails per second until all arrived. */

@@ -30,7 +30,7 @@ class UploadEventsListener {
         this.ledger = ledger;
     }
 
-    @KafkaListener(id = INITIATED, topics = "#{T(com.apexshare.events.Topics).UPLOAD_INITIATED.name()}")
+    @KafkaListener(id = INITIATED, idIsGroup = false, topics = "#{T(com.apexshare.events.Topics).UPLOAD_INITIATED.name()}")
     void onInitiated(UploadInitiated event) {
         ledger.recordInitiated(new UploadFacts(fileId(event.getFileId()), event.getOccurredAt(), event.getTrainerId(),
                 event.getTrainerName(), event.getTrainerEmail(), event.getStudentEmail(), event.getStudentName(),
@@ -38,17 +38,17 @@ class UploadEventsListener {
                 event.getRetentionUntil()));
     }
 
-    @KafkaListener(id = COMPLETED, topics = "#{T(com.apexshare.events.Topics).UPLOAD_COMPLETED.name()}")
+    @KafkaListener(id = COMPLETED, idIsGroup = false, topics = "#{T(com.apexshare.events.Topics).UPLOAD_COMPLETED.name()}")
     void onCompleted(UploadCompleted event) {
         ledger.recordCompleted(fileId(event.getFileId()), event.getOccurredAt());
     }
 
-    @KafkaListener(id = DELETED, topics = "#{T(com.apexshare.events.Topics).UPLOAD_DELETED.name()}")
+    @KafkaListener(id = DELETED, idIsGroup = false, topics = "#{T(com.apexshare.events.Topics).UPLOAD_DELETED.name()}")
     void onDeleted(UploadDeleted event) {
         ledger.recordDeleted(fileId(event.getFileId()), event.getReason().name(), event.getOccurredAt());
     }
 
-    @KafkaListener(id = DOWNLOADED, topics = "#{T(com.apexshare.events.Topics).DOWNLOADED.name()}")
+    @KafkaListener(id = DOWNLOADED, idIsGroup = false, topics = "#{T(com.apexshare.events.Topics).DOWNLOADED.name()}")
     void onDownloaded(Downloaded event) {
         ledger.recordDownloaded(fileId(event.getFileId()), event.getOccurredAt());
     }
