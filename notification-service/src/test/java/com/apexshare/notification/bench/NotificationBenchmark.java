@@ -31,7 +31,7 @@ import com.apexshare.notification.support.Events;
 public final class NotificationBenchmark {
 
     private static final int EMAILS = Integer.getInteger("bench.emails", 1000);
-    private static final int OFFERED_RATE = Integer.getInteger("bench.rate", 100);
+    private static final int OFFERED_RATE = Integer.getInteger("bench.rate", 50);
     private static final Duration OFFERED_FOR = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
 
     private NotificationBenchmark() {
