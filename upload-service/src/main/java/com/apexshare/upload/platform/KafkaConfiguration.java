@@ -3,6 +3,7 @@ package com.apexshare.upload.platform;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -29,6 +30,23 @@ import com.apexshare.upload.UploadProperties;
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
+
+    static {
+        trustEventClasses();
+    }
+
+    /**
+     * Avro 1.12 refuses generated classes from untrusted packages, when writing as well as reading. Outside the test
+     * JVMs nobody sets {@code -Dorg.apache.avro.SERIALIZABLE_PACKAGES}, so the service trusts the event package itself
+     * (on top of whatever the JVM's properties trust).
+     */
+    static synchronized void trustEventClasses() {
+        ClassSecurityValidator.ClassSecurityPredicate current = ClassSecurityValidator.getGlobal();
+        ClassSecurityValidator.ClassSecurityPredicate events = c -> c.getName().startsWith("com.apexshare.events.");
+        if (!current.isTrusted(com.apexshare.events.UploadInitiated.class)) {
+            ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(current, events));
+        }
+    }
 
     @Bean
     KafkaAdmin.NewTopics uploadTopics(UploadProperties properties) {
