@@ -65,8 +65,10 @@ class SesMailTransport implements MailTransport {
                 && ses.awsErrorDetails().errorMessage() != null ? ses.awsErrorDetails().errorMessage() : e.getMessage();
         String detail = "SES " + e.getClass().getSimpleName() + ": " + message;
         if (e instanceof TooManyRequestsException || e instanceof LimitExceededException
-                || e instanceof SendingPausedException || e instanceof AccountSuspendedException) {
-            // Throttling, or the account is paused: nothing is wrong with this email; it waits until SES takes it.
+                || e instanceof SendingPausedException || e instanceof AccountSuspendedException
+                || e instanceof NotFoundException) {
+            // Throttling, a paused account, a configuration set that does not exist (yet): nothing is wrong with this
+            // email; it waits (with backoff, up to max-attempts) until SES takes it or an operator fixes the account.
             return EmailDeliveryFailed.transientFailure(detail, e);
         }
         if (e instanceof MessageRejectedException) {
@@ -76,7 +78,7 @@ class SesMailTransport implements MailTransport {
                     ? FailureReason.RECIPIENT_REJECTED : FailureReason.CONTENT_REJECTED;
             return EmailDeliveryFailed.permanentFailure(reason, detail, e);
         }
-        if (e instanceof MailFromDomainNotVerifiedException || e instanceof NotFoundException) {
+        if (e instanceof MailFromDomainNotVerifiedException) {
             return EmailDeliveryFailed.permanentFailure(FailureReason.OTHER, detail, e);
         }
         if (e instanceof BadRequestException) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.MailFromDomainNotVerifiedException;
 import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
+import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
@@ -30,6 +31,16 @@ class SesFailureClassificationTest {
                 .awsErrorDetails(details("ServiceUnavailable", "unavailable")).build()).permanent()).isFalse();
         assertThat(SesMailTransport.classify(ApiCallTimeoutException.create(10_000)).permanent()).isFalse();
         assertThat(SesMailTransport.classify(SdkClientException.create("Connection refused")).permanent()).isFalse();
+    }
+
+    @Test
+    void shouldRetryWhenTheConfigurationSetIsMissing() {
+        // Given SES not knowing the configured configuration set (an operator's fix, not the email's fault)
+        // When classified
+        // Then it is transient
+        assertThat(SesMailTransport.classify(NotFoundException.builder().statusCode(404)
+                .awsErrorDetails(details("NotFoundException", "Configuration set does not exist")).build())
+                .permanent()).isFalse();
     }
 
     @Test
