@@ -26,13 +26,16 @@ import com.apexshare.download.link.LinkFixture;
 /**
  * Link-opening latency over HTTP against the running service with the real servers (Kafka, PostgreSQL, S3Proxy): each
  * call opens a student link ({@code GET /d/{token}}: token check, hash look-up, presigning, outbox insert) and expects
- * the 302. Open-loop at 500 requests/s for 20 s after a warm-up; the rate limit is raised so that it does not refuse
- * the load generator's single address.
+ * the 302. Open-loop at 500 requests/s for 20 s after a warm-up (30,000 calls, so that the JIT has compiled the hot
+ * path, then 5 s at the target rate); the rate limit is raised so that it does not refuse the load generator's single
+ * address. Besides the client-side latency it reports the time spent inside the service and the JVM's CPU per call.
  */
 public final class DownloadBenchmark {
 
-    private static final int RATE = 500;
-    private static final Duration WARM_UP = Duration.ofSeconds(8);
+    private static final int RATE = Integer.getInteger("bench.rate", 500);
+    private static final Duration WARM_UP = Duration.ofSeconds(5);
+    /** The JIT needs tens of thousands of calls before the SDK's presigner and the MVC stack run compiled. */
+    private static final int WARM_UP_CALLS = 30_000;
     private static final Duration MEASURED = Duration.ofSeconds(20);
     private static final int LINKS = 200;
     private static final String BUCKET = "apexshare-videos";
@@ -71,7 +74,8 @@ public final class DownloadBenchmark {
         // As command-line arguments: they outrank application.yaml (builder "properties" are only defaults).
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DownloadServiceApplication.class)
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DownloadServiceApplication.class,
+                ServerTiming.class)
                 .run(arguments)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             List<URI> links = seed(port);
@@ -87,13 +91,34 @@ public final class DownloadBenchmark {
                 }
             };
 
+            warmUp(open);
             FixedRateLoad.run(RATE, WARM_UP, 64, open);
+            ServerTiming.MICROS.reset();
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            double load = os.getSystemLoadAverage();
+            Map<String, Long> threadsBefore = threadCpu();
+            long cpuBefore = os.getProcessCpuTime();
             FixedRateLoad.Result result = FixedRateLoad.run(RATE, MEASURED, 64, open);
+            long cpuNanos = os.getProcessCpuTime() - cpuBefore;
+            printThreadCpu(threadsBefore, threadCpu(), cpuNanos, result.calls());
+            double loadAfter = os.getSystemLoadAverage();
 
             String metric = "link open at " + RATE + " req/s, ";
             BenchmarkReport.record("download.open-link", metric + "p50", result.percentileMillis(50), "ms", "-");
             BenchmarkReport.record("download.open-link", metric + "p95", result.percentileMillis(95), "ms", "<= 10 ms");
             BenchmarkReport.record("download.open-link", metric + "p99", result.percentileMillis(99), "ms", "-");
+            String server = "in-service time at " + RATE + " req/s, ";
+            BenchmarkReport.record("download.open-link", server + "p50",
+                    ServerTiming.MICROS.getValueAtPercentile(50) / 1000.0, "ms", "-");
+            BenchmarkReport.record("download.open-link", server + "p95",
+                    ServerTiming.MICROS.getValueAtPercentile(95) / 1000.0, "ms", "-");
+            BenchmarkReport.record("download.open-link", server + "p99",
+                    ServerTiming.MICROS.getValueAtPercentile(99) / 1000.0, "ms", "-");
+            BenchmarkReport.record("download.open-link", "JVM CPU per opening (client+service+Kafka)",
+                    cpuNanos / 1000.0 / result.calls(), "us", "-");
+            BenchmarkReport.record("download.open-link", "machine load average at start (2 cores)", load, "load", "-");
+            BenchmarkReport.record("download.open-link", "machine load average at end (2 cores)", loadAfter, "load", "-");
             BenchmarkReport.record("download.open-link", "achieved rate", result.achievedRate(), "req/s", RATE + " req/s");
             BenchmarkReport.record("download.open-link", "errors (non-302)", result.errors(), "calls", "0");
             JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -105,6 +130,28 @@ public final class DownloadBenchmark {
             BenchmarkReport.record("download.open-link", "Downloaded outbox backlog 30 s after load", backlog, "rows",
                     "0");
         }
+    }
+
+    /** Closed-loop warm-up: {@link #WARM_UP_CALLS} openings from 8 threads as fast as they go (at most 3 minutes). */
+    private static void warmUp(FixedRateLoad.Call open) throws InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong();
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        for (int t = 0; t < 8; t++) {
+            pool.execute(() -> {
+                long i;
+                while ((i = next.getAndIncrement()) < WARM_UP_CALLS && System.nanoTime() < deadline) {
+                    try {
+                        open.run(i);
+                    } catch (Exception e) {
+                        // counted in the measured run, not here
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(4, java.util.concurrent.TimeUnit.MINUTES);
+        System.out.printf("warm-up: %d calls%n", Math.min(next.get(), WARM_UP_CALLS));
     }
 
     /** Publishes the events of {@link #LINKS} finished uploads and waits until every link redirects. */
@@ -128,6 +175,37 @@ public final class DownloadBenchmark {
             }
         }
         return links;
+    }
+
+    /** CPU time per thread group (digits in names folded), to show where a run's CPU went. */
+    private static Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new HashMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long t = threads.getThreadCpuTime(info.getThreadId());
+                if (t > 0) {
+                    cpu.merge(info.getThreadName().replaceAll("\\d+", "N"), t, Long::sum);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    private static void printThreadCpu(Map<String, Long> before, Map<String, Long> after, long processNanos,
+            long calls) {
+        long javaThreads = 0;
+        List<Map.Entry<String, Long>> deltas = new ArrayList<>();
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            javaThreads += Math.max(0, delta);
+            deltas.add(Map.entry(e.getKey(), delta));
+        }
+        deltas.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        System.out.printf("CPU per call: process %d us, Java threads %d us, JIT/GC/other %d us%n",
+                processNanos / 1000 / calls, javaThreads / 1000 / calls, (processNanos - javaThreads) / 1000 / calls);
+        deltas.stream().limit(12).forEach(e -> System.out.printf("  %-60s %6d us/call%n", e.getKey(),
+                e.getValue() / 1000 / calls));
     }
 
     private static boolean pause() {
