@@ -22,6 +22,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 import com.apexshare.events.Topics;
 import com.apexshare.events.serde.AvroEventSerializer;
+import com.apexshare.events.serde.EventSchemas;
 import com.apexshare.download.DownloadProperties;
 
 /**
@@ -31,6 +32,12 @@ import com.apexshare.download.DownloadProperties;
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
+
+    static {
+        // Loading the event schema catalog makes Avro 1.12 trust the generated event classes (see EventSchemas), with
+        // no -Dorg.apache.avro.SERIALIZABLE_PACKAGES needed, before the outbox relay writes its first event.
+        EventSchemas.defaults();
+    }
 
     /**
      * The topic this service writes, and the ones it reads (created here too when missing, so that the service starts
