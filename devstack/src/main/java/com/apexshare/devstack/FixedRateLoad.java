@@ -69,8 +69,10 @@ public final class FixedRateLoad {
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     } finally {
-                        histogram.recordValue(Math.max(0, (System.nanoTime() - intended) / 1000));
+                        // Release first: a failure to record must never leak a permit and stall the load.
                         inFlight.release();
+                        long micros = Math.max(0, (System.nanoTime() - intended) / 1000);
+                        histogram.recordValue(Math.min(micros, histogram.getHighestTrackableValue()));
                     }
                 });
             }

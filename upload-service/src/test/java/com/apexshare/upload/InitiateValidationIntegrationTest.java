@@ -86,7 +86,7 @@ class InitiateValidationIntegrationTest extends UploadIntegrationTestSupport {
                 bad("line break in student name", "studentName", b -> b.put("studentName", "Alex\nRider")),
                 bad("student name too long", "studentName", b -> b.put("studentName", "A".repeat(201))),
                 bad("student name missing", "studentName", b -> b.remove("studentName")),
-                bad("trainer name missing", "trainerName", b -> b.remove("trainerName")),
+                bad("trainer name too long", "trainerName", b -> b.put("trainerName", "S".repeat(201))),
                 bad("escape sequence in trainer name", "trainerName", b -> b.put("trainerName", "\u001b[31mSam")),
                 bad("huge notes", "notes", b -> b.put("notes", "n".repeat(100_000))),
                 bad("bell in notes", "notes", b -> b.put("notes", "ding\u0007")),
@@ -150,6 +150,26 @@ class InitiateValidationIntegrationTest extends UploadIntegrationTestSupport {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(error(response).path("fields")).extracting(f -> f.path("field").asString())
                 .contains("fileName", "fileSize", "studentEmail", "contentType");
+    }
+
+    @Test
+    void shouldTakeTheTrainerNameFromTheTokenWhenTheBodyLeavesItOut() throws Exception {
+        // Given a body without trainerName, from a token with a name claim and from one without
+        Map<String, Object> body = new LinkedHashMap<>(initiateBody("ride.mp4", 1024));
+        body.remove("trainerName");
+        String trainer = newTrainer();
+        String nameless = com.apexshare.devstack.DevStack.issuer().trainerToken(newTrainer(), null, null);
+
+        // When both are sent
+        HttpResponse<String> named = post("/api/v1/uploads/initiate", token(trainer), body);
+        HttpResponse<String> unnamed = post("/api/v1/uploads/initiate", nameless, body);
+
+        // Then the token's name is used, and without one the field is reported missing
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+        UUID fileId = UUID.fromString(data(named).path("fileId").asString());
+        assertThat(events(Topics.UPLOAD_INITIATED, fileId).get(0).getTrainerName()).isEqualTo("Trainer " + trainer);
+        assertThat(unnamed.statusCode()).isEqualTo(400);
+        assertThat(error(unnamed).path("fields")).extracting(f -> f.path("field").asString()).contains("trainerName");
     }
 
     @Test

@@ -18,6 +18,12 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public class AvroEventSerializer implements Serializer<SpecificRecord> {
 
+    static {
+        // Avro 1.12 refuses to serialize classes of untrusted packages; a producer-only service must not depend on a
+        // deserializer having been loaded first to trust the event classes.
+        EventSchemas.defaults();
+    }
+
     private final Map<Schema, BinaryMessageEncoder<SpecificRecord>> encoders = new ConcurrentHashMap<>();
 
     @Override

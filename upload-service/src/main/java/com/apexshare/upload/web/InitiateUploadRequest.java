@@ -19,6 +19,18 @@ record InitiateUploadRequest(
         @Schema(example = "4294967296", description = "bytes") @NotNull @Positive Long fileSize,
         @Schema(example = "video/mp4") @NotBlank @Size(max = 127) String contentType) {
 
+    /**
+     * The brief's contract carries the trainer's name in the body; a client (the CLI) may leave it out and rely on the
+     * identity token's {@code name} claim instead.
+     */
+    InitiateUploadRequest withTrainerNameOr(String tokenName) {
+        if ((trainerName != null && !trainerName.isBlank()) || tokenName == null || tokenName.isBlank()) {
+            return this;
+        }
+        return new InitiateUploadRequest(studentEmail, studentName, tokenName, sessionDate, notes, fileName, fileSize,
+                contentType);
+    }
+
     @Override
     public String toString() {
         return "InitiateUploadRequest[fileSize=" + fileSize + ", contentType=" + contentType + "]";

@@ -70,7 +70,8 @@ class UploadController {
             @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "Invalid field(s): VALIDATION_FAILED"),
             @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "EVENTS_UNAVAILABLE or STORAGE_UNAVAILABLE; nothing was started")})
     ResponseEntity<ApiResponse<InitiateUploadResponse>> initiate(@AuthenticationPrincipal Jwt jwt,
-            @RequestBody InitiateUploadRequest body) {
+            @RequestBody InitiateUploadRequest request) {
+        InitiateUploadRequest body = request.withTrainerNameOr(jwt.getClaimAsString("name"));
         validator.validate(body);
         StartedUpload started = uploads.initiate(new NewUpload(jwt.getSubject(), jwt.getClaimAsString("email"),
                 body.trainerName().strip(), body.studentEmail().strip(), body.studentName().strip(),
