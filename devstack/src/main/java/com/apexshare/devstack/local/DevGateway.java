@@ -95,7 +95,7 @@ public final class DevGateway implements AutoCloseable {
             Route route = routes.stream().filter(r -> r.path().matcher(path).matches()).findFirst().orElse(null);
             if (route == null) {
                 reply(exchange, 404, "{\"success\":false,\"error\":{\"status\":404,\"code\":\"NOT_FOUND\","
-                        + "\"message\":\"No service serves " + S3EventMessages.json(path).replace("\"", "") + "\",\"fields\":[]}}");
+                        + "\"message\":" + S3EventMessages.json("No service serves " + path) + ",\"fields\":[]}}");
                 return;
             }
             forward(exchange, route);

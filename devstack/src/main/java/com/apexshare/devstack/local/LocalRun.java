@@ -34,6 +34,8 @@ import com.apexshare.devstack.TokenIssuer;
  */
 public final class LocalRun implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalRun.class);
+
     public static final String BUCKET = "apexshare-videos";
     public static final List<String> SERVICES =
             List.of("upload-service", "catalog-service", "notification-service", "download-service");
@@ -290,7 +292,7 @@ public final class LocalRun implements AutoCloseable {
             try {
                 started.pop().close();
             } catch (Exception e) {
-                System.err.println("stop failed: " + e);
+                LOG.warn("local run: stopping a server failed", e);
             }
         }
     }

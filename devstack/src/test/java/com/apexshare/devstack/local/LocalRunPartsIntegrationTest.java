@@ -106,7 +106,9 @@ class LocalRunPartsIntegrationTest {
             assertThat(get(base + "/api/v1/uploads/recent?limit=5").body())
                     .isEqualTo("catalog GET /api/v1/uploads/recent limit=5  null");
             assertThat(get(base + "/api/v1/uploads/f-1").body()).startsWith("catalog GET");
-            assertThat(get(base + "/nowhere").statusCode()).isEqualTo(404);
+            HttpResponse<String> unrouted = get(base + "/nowhere/%22quoted%22");
+            assertThat(unrouted.statusCode()).isEqualTo(404);
+            assertThat(unrouted.body()).contains("\"message\":\"No service serves /nowhere/%22quoted%22\"");
             assertThat(get(base + "/d/sometoken").statusCode()).as("backend down").isEqualTo(503);
             HttpResponse<String> redirect = get(base + "/api/v1/uploads/redirect-me");
             assertThat(redirect.statusCode()).isEqualTo(302);
