@@ -99,7 +99,7 @@ public abstract class CatalogIntegrationTest {
     }
 
     protected static String topicOf(SpecificRecord record) {
-        return Topics.all().stream().filter(t -> t.valueType() == record.getClass()).map(Topic::name).findFirst()
+        return Topics.events().stream().filter(t -> t.valueType() == record.getClass()).map(Topic::name).findFirst()
                 .orElseThrow();
     }
 

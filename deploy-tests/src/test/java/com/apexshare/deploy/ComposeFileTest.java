@@ -66,7 +66,6 @@ class ComposeFileTest {
         for (var topic : Topics.all()) {
             assertThat(created).as(topic.name()).containsEntry(topic.name(), topic.partitions());
         }
-        assertThat(created).containsEntry(Topics.S3_NOTIFICATIONS_RAW, Topics.S3_NOTIFICATIONS_RAW_PARTITIONS);
         // Then it creates exactly the chart's topics (catalog and dead letters), so both deployments agree
         Set<String> chartTopics = HelmChartTest.TopicsJob.of(RenderedChart.of(RenderedChart.Variant.DEFAULT_TOPICS_JOB)).topics();
         assertThat(created.keySet()).containsExactlyInAnyOrderElementsOf(chartTopics);
@@ -82,7 +81,7 @@ class ComposeFileTest {
 
         // Then MinIO's Kafka target publishes to the raw notifications topic on the services' broker
         assertThat(minio).containsEntry("MINIO_NOTIFY_KAFKA_ENABLE_PRIMARY", "on")
-                .containsEntry("MINIO_NOTIFY_KAFKA_TOPIC_PRIMARY", Topics.S3_NOTIFICATIONS_RAW)
+                .containsEntry("MINIO_NOTIFY_KAFKA_TOPIC_PRIMARY", Topics.S3_NOTIFICATIONS_RAW.name())
                 .containsEntry("MINIO_NOTIFY_KAFKA_BROKERS_PRIMARY", environment("upload-service").get("KAFKA_BOOTSTRAP_SERVERS"));
         // Then the topic exists before MinIO starts publishing
         assertThat(condition("minio", "kafka-init")).contains("service_completed_successfully");

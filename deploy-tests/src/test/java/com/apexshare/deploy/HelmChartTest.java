@@ -339,11 +339,8 @@ class HelmChartTest {
         for (var topic : com.apexshare.events.Topics.all()) {
             assertThat(job.partitions(topic.name())).as(topic.name()).contains(topic.partitions());
         }
-        assertThat(job.partitions(com.apexshare.events.Topics.S3_NOTIFICATIONS_RAW))
-                .contains(com.apexshare.events.Topics.S3_NOTIFICATIONS_RAW_PARTITIONS);
         // Then every other topic is the dead-letter topic of one of the services' consumer groups
         Set<String> catalog = com.apexshare.events.Topics.all().stream().map(t -> t.name()).collect(Collectors.toSet());
-        catalog.add(com.apexshare.events.Topics.S3_NOTIFICATIONS_RAW);
         Set<String> deadLetters = job.topics().stream().filter(t -> !catalog.contains(t)).collect(Collectors.toSet());
         assertThat(deadLetters).isNotEmpty().allSatisfy(dlt -> assertThat(catalog.stream()
                 .flatMap(t -> groups.stream().map(g -> com.apexshare.events.Topics.deadLetter(t, g)))

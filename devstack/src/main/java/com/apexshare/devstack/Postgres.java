@@ -68,6 +68,38 @@ public final class Postgres implements AutoCloseable {
         return jdbcUrl(name);
     }
 
+    /**
+     * Makes one database refuse connections, as an outage would: new connections are refused and the open ones are
+     * terminated. Other databases on the server stay reachable. Closing the returned outage ends it.
+     */
+    public Outage refuseConnections(String database) {
+        setAllowConnections(database, false);
+        return () -> setAllowConnections(database, true);
+    }
+
+    /** An outage of one database, ended by {@link #close()}. */
+    @FunctionalInterface
+    public interface Outage extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private void setAllowConnections(String database, boolean allow) {
+        if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("Not a plain database name: " + database);
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + allow);
+            if (!allow) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database
+                        + "' AND pid <> pg_backend_pid()");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot change connections of database " + database, e);
+        }
+    }
+
     public String jdbcUrl(String database) {
         return postgres.getJdbcUrl(USER, database) + "&reWriteBatchedInserts=true";
     }

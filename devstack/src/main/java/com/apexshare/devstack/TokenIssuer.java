@@ -40,6 +40,10 @@ public final class TokenIssuer implements AutoCloseable {
 
     public static final String AUDIENCE = "apexshare-api";
 
+    /** Claim and value of the trainer role, as the services require it by default. */
+    public static final String ROLES_CLAIM = "roles";
+    public static final String TRAINER_ROLE = "trainer";
+
     private final HttpServer server;
     private final RSAKey key;
     private final String issuer;
@@ -110,26 +114,41 @@ public final class TokenIssuer implements AutoCloseable {
         return mint(subject, name, email, AUDIENCE, Duration.ofHours(1));
     }
 
-    /** A token with the given audience and lifetime (negative for an already expired one). */
+    /** A trainer's token with the given audience and lifetime (negative for an already expired one). */
     public String mint(String subject, String name, String email, String audience, Duration lifetime) {
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", subject);
+        claims.put("aud", audience);
+        claims.put("name", name);
+        claims.put("email", email);
+        claims.put(ROLES_CLAIM, java.util.List.of(TRAINER_ROLE));
+        return mint(claims, lifetime);
+    }
+
+    /**
+     * A token with exactly these claims besides the issuer's own ({@code iss}, {@code iat}, {@code nbf}, {@code exp},
+     * {@code jti}), for tests that need an unusual one (no trainer role, a Cognito-style {@code client_id} instead of
+     * {@code aud}, nested roles). A null value leaves the claim out.
+     */
+    public String mint(Map<String, Object> claims, Duration lifetime) {
         Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer)
-                .subject(subject)
-                .audience(audience)
                 .issueTime(Date.from(now.minusSeconds(5)))
                 .notBeforeTime(Date.from(now.minusSeconds(5)))
                 .expirationTime(Date.from(now.plus(lifetime)))
-                .jwtID(UUID.randomUUID().toString())
-                .claim("scope", "uploads");
-        if (name != null) {
-            claims.claim("name", name);
-        }
-        if (email != null) {
-            claims.claim("email", email);
-        }
+                .jwtID(UUID.randomUUID().toString());
+        claims.forEach((name, value) -> {
+            if (value != null) {
+                builder.claim(name, value);
+            }
+        });
+        return sign(builder.build());
+    }
+
+    private String sign(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims.build());
+                .type(JOSEObjectType.JWT).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {

@@ -2,47 +2,72 @@ package com.apexshare.events;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The typed topic catalog: the only place that names ApexShare's topics. Services use these constants instead of
- * string literals; analytics consumers find the same list in {@code schemas/README.md}.
+ * The typed topic catalog: the only place that names ApexShare's topics. Services use these entries (or, inside
+ * annotations, the compile-time {@link Names}) instead of string literals; analytics consumers find the same list in
+ * {@code schemas/README.md}.
  */
 public final class Topics {
 
+    /**
+     * The topic names as compile-time constants, for annotation attributes such as
+     * {@code @KafkaListener(topics = Topics.Names.UPLOAD_INITIATED)}. Everywhere else use the typed entries.
+     */
+    public static final class Names {
+        public static final String UPLOAD_INITIATED = "apexshare.upload-initiated.v1";
+        public static final String UPLOAD_COMPLETED = "apexshare.upload-completed.v1";
+        public static final String UPLOAD_DELETED = "apexshare.upload-deleted.v1";
+        public static final String EMAIL_SENT = "apexshare.email-sent.v1";
+        public static final String EMAIL_FAILED = "apexshare.email-failed.v1";
+        public static final String DOWNLOADED = "apexshare.downloaded.v1";
+        public static final String S3_NOTIFICATIONS_RAW = "apexshare.s3-notifications.raw";
+
+        private Names() {
+        }
+    }
+
+    /** Partition count of every topic: enough for a handful of replicas per consumer group. */
+    private static final int PARTITIONS = 6;
+
     public static final Topic<UploadInitiated> UPLOAD_INITIATED =
-            new Topic<>("apexshare.upload-initiated.v1", UploadInitiated.class, 6);
+            Topic.avro(Names.UPLOAD_INITIATED, UploadInitiated.class, PARTITIONS);
     public static final Topic<UploadCompleted> UPLOAD_COMPLETED =
-            new Topic<>("apexshare.upload-completed.v1", UploadCompleted.class, 6);
+            Topic.avro(Names.UPLOAD_COMPLETED, UploadCompleted.class, PARTITIONS);
     public static final Topic<UploadDeleted> UPLOAD_DELETED =
-            new Topic<>("apexshare.upload-deleted.v1", UploadDeleted.class, 6);
-    public static final Topic<EmailSent> EMAIL_SENT =
-            new Topic<>("apexshare.email-sent.v1", EmailSent.class, 6);
+            Topic.avro(Names.UPLOAD_DELETED, UploadDeleted.class, PARTITIONS);
+    public static final Topic<EmailSent> EMAIL_SENT = Topic.avro(Names.EMAIL_SENT, EmailSent.class, PARTITIONS);
     public static final Topic<EmailFailed> EMAIL_FAILED =
-            new Topic<>("apexshare.email-failed.v1", EmailFailed.class, 6);
-    public static final Topic<Downloaded> DOWNLOADED =
-            new Topic<>("apexshare.downloaded.v1", Downloaded.class, 6);
+            Topic.avro(Names.EMAIL_FAILED, EmailFailed.class, PARTITIONS);
+    public static final Topic<Downloaded> DOWNLOADED = Topic.avro(Names.DOWNLOADED, Downloaded.class, PARTITIONS);
 
     /**
      * Raw S3 event notifications (S3's JSON event message format, as MinIO's Kafka target or a bridge from SQS
      * writes them). Not Avro: the upload service turns the ones for videos into {@link UploadCompleted}.
      */
-    public static final String S3_NOTIFICATIONS_RAW = "apexshare.s3-notifications.raw";
+    public static final Topic<String> S3_NOTIFICATIONS_RAW = Topic.json(Names.S3_NOTIFICATIONS_RAW, PARTITIONS);
 
-    /** Partition count of {@link #S3_NOTIFICATIONS_RAW}. */
-    public static final int S3_NOTIFICATIONS_RAW_PARTITIONS = 6;
+    private static final List<Topic<?>> EVENTS =
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED, DOWNLOADED);
 
     private static final List<Topic<?>> ALL =
-            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED, DOWNLOADED);
+            Stream.concat(EVENTS.stream(), Stream.of(S3_NOTIFICATIONS_RAW)).toList();
 
     private Topics() {
     }
 
-    /** Every Avro event topic of the catalog. */
+    /** Every Avro event topic of the catalog (the raw S3 notification topic is not one). */
+    public static List<Topic<?>> events() {
+        return EVENTS;
+    }
+
+    /** Every topic of the catalog: the event topics and the raw S3 notification topic. */
     public static List<Topic<?>> all() {
         return ALL;
     }
 
-    /** The catalog entry of a topic name, if it is one of the event topics. */
+    /** The catalog entry of a topic name. */
     public static Optional<Topic<?>> byName(String name) {
         return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
     }

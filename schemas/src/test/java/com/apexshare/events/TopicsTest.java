@@ -15,14 +15,41 @@ class TopicsTest {
 
     @Test
     void shouldGiveEveryEventExactlyOneTopic() {
-        Set<Class<? extends SpecificRecord>> types = new HashSet<>();
+        Set<Class<?>> types = new HashSet<>();
         Set<String> names = new HashSet<>();
-        for (Topic<?> topic : Topics.all()) {
+        for (Topic<?> topic : Topics.events()) {
             assertThat(types.add(topic.valueType())).as("one topic per event type").isTrue();
             assertThat(names.add(topic.name())).as("unique topic names").isTrue();
             assertThat(topic.name()).matches("apexshare\\.[a-z-]+\\.v\\d+");
+            assertThat(topic.format()).isEqualTo(Topic.Format.AVRO);
+            assertThat(SpecificRecord.class).isAssignableFrom(topic.valueType());
         }
         assertThat(types).hasSize(EventSchemas.current().size());
+    }
+
+    @Test
+    void shouldListTheRawS3NotificationTopicAsAJsonEntryOfTheCatalog() {
+        // Given the whole catalog
+        // When the raw S3 notification topic is looked up by name
+        // Then it is the catalog's JSON entry, listed by all() but not among the Avro events
+        assertThat(Topics.byName(Topics.Names.S3_NOTIFICATIONS_RAW)).contains(Topics.S3_NOTIFICATIONS_RAW);
+        assertThat(Topics.S3_NOTIFICATIONS_RAW.format()).isEqualTo(Topic.Format.JSON);
+        assertThat(Topics.S3_NOTIFICATIONS_RAW.valueType()).isEqualTo(String.class);
+        assertThat(Topics.all()).containsAll(Topics.events()).contains(Topics.S3_NOTIFICATIONS_RAW)
+                .hasSize(Topics.events().size() + 1);
+        assertThat(Topics.events()).doesNotContain(Topics.S3_NOTIFICATIONS_RAW);
+    }
+
+    @Test
+    void shouldKeepTheCompileTimeNamesEqualToTheTypedEntries() {
+        // Given the annotation-friendly names / Then each equals its typed entry's name
+        assertThat(Topics.UPLOAD_INITIATED.name()).isEqualTo(Topics.Names.UPLOAD_INITIATED);
+        assertThat(Topics.UPLOAD_COMPLETED.name()).isEqualTo(Topics.Names.UPLOAD_COMPLETED);
+        assertThat(Topics.UPLOAD_DELETED.name()).isEqualTo(Topics.Names.UPLOAD_DELETED);
+        assertThat(Topics.EMAIL_SENT.name()).isEqualTo(Topics.Names.EMAIL_SENT);
+        assertThat(Topics.EMAIL_FAILED.name()).isEqualTo(Topics.Names.EMAIL_FAILED);
+        assertThat(Topics.DOWNLOADED.name()).isEqualTo(Topics.Names.DOWNLOADED);
+        assertThat(Topics.S3_NOTIFICATIONS_RAW.name()).isEqualTo(Topics.Names.S3_NOTIFICATIONS_RAW);
     }
 
     @Test

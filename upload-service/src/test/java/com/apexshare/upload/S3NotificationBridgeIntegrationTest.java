@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 /** S3 event messages on the raw topic, as S3 (via a bridge) or MinIO's Kafka target write them. */
 class S3NotificationBridgeIntegrationTest extends UploadIntegrationTestSupport {
 
-    private static final String DEAD_LETTERS = Topics.deadLetter(Topics.S3_NOTIFICATIONS_RAW, "upload-service");
+    private static final String DEAD_LETTERS = Topics.S3_NOTIFICATIONS_RAW.deadLetter("upload-service");
 
     /** An S3 event message exactly as AWS documents it (event message structure, version 2.1). */
     static String awsMessage(String bucket, String key, long size, String eTag) {
@@ -67,7 +67,7 @@ class S3NotificationBridgeIntegrationTest extends UploadIntegrationTestSupport {
         String key = events(Topics.UPLOAD_INITIATED, fileId).get(0).getObjectKey();
 
         // When S3's ObjectCreated message arrives on the raw topic
-        produceRaw(Topics.S3_NOTIFICATIONS_RAW, key, awsMessage(BUCKET, key, video.length,
+        produceRaw(Topics.S3_NOTIFICATIONS_RAW.name(), key, awsMessage(BUCKET, key, video.length,
                 UploadFlowIntegrationTest.md5(video)));
 
         // Then UploadCompleted is published from the notification, and the upload counts as completed
@@ -106,7 +106,7 @@ class S3NotificationBridgeIntegrationTest extends UploadIntegrationTestSupport {
         String key = events(Topics.UPLOAD_INITIATED, fileId).get(0).getObjectKey();
 
         // When MinIO's notification for the same object arrives afterwards
-        produceRaw(Topics.S3_NOTIFICATIONS_RAW, key, minioMessage(BUCKET, key, video.length, eTag));
+        produceRaw(Topics.S3_NOTIFICATIONS_RAW.name(), key, minioMessage(BUCKET, key, video.length, eTag));
 
         // Then downstream sees one event per signal, recognisable as the same object by file id and ETag
         List<UploadCompleted> completions = await().atMost(Duration.ofSeconds(60))
@@ -127,9 +127,9 @@ class S3NotificationBridgeIntegrationTest extends UploadIntegrationTestSupport {
                 + BUCKET + "\"},\"object\":{\"size\":1}}}]}";
 
         // When they arrive on the raw topic
-        produceRaw(Topics.S3_NOTIFICATIONS_RAW, notJson, "this is { not json");
-        produceRaw(Topics.S3_NOTIFICATIONS_RAW, noObjectKey, noKeyMessage);
-        produceRaw(Topics.S3_NOTIFICATIONS_RAW, noRecords, "{\"hello\":\"world\"}");
+        produceRaw(Topics.S3_NOTIFICATIONS_RAW.name(), notJson, "this is { not json");
+        produceRaw(Topics.S3_NOTIFICATIONS_RAW.name(), noObjectKey, noKeyMessage);
+        produceRaw(Topics.S3_NOTIFICATIONS_RAW.name(), noRecords, "{\"hello\":\"world\"}");
 
         // Then each lands unchanged in the service's dead-letter topic
         List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(60)).until(
@@ -160,10 +160,10 @@ class S3NotificationBridgeIntegrationTest extends UploadIntegrationTestSupport {
         String key = events(Topics.UPLOAD_INITIATED, fileId).get(0).getObjectKey();
 
         // When their notifications arrive in this order on one partition
-        produceRaw(Topics.S3_NOTIFICATIONS_RAW, partitionKey, awsMessage(BUCKET, otherKey, 1, "x"));
-        produceRaw(Topics.S3_NOTIFICATIONS_RAW, partitionKey, awsMessage(BUCKET, unknownKey, 1, "x"));
-        produceRaw(Topics.S3_NOTIFICATIONS_RAW, partitionKey, awsMessage("some-other-bucket", key, 512, "x"));
-        produceRaw(Topics.S3_NOTIFICATIONS_RAW, partitionKey, awsMessage(BUCKET, key, 512, "x"));
+        produceRaw(Topics.S3_NOTIFICATIONS_RAW.name(), partitionKey, awsMessage(BUCKET, otherKey, 1, "x"));
+        produceRaw(Topics.S3_NOTIFICATIONS_RAW.name(), partitionKey, awsMessage(BUCKET, unknownKey, 1, "x"));
+        produceRaw(Topics.S3_NOTIFICATIONS_RAW.name(), partitionKey, awsMessage("some-other-bucket", key, 512, "x"));
+        produceRaw(Topics.S3_NOTIFICATIONS_RAW.name(), partitionKey, awsMessage(BUCKET, key, 512, "x"));
 
         // Then only the real upload completes (the earlier ones were handled first): nothing else, no dead letters
         List<UploadCompleted> completions = await().atMost(Duration.ofSeconds(60))

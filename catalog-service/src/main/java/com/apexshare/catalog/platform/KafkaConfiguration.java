@@ -41,7 +41,7 @@ class KafkaConfiguration {
     @Bean
     KafkaAdmin.NewTopics catalogTopics(CatalogProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
-        for (Topic<?> topic : Topics.all()) {
+        for (Topic<?> topic : Topics.events()) {
             topics.add(TopicBuilder.name(topic.name()).partitions(topic.partitions()).build());
             topics.add(TopicBuilder.name(topic.deadLetter(properties.consumerGroup())).partitions(topic.partitions())
                     .build());

@@ -106,7 +106,7 @@ public final class CatalogBenchmark {
         // The catalog's topics with their partition counts, as the services would create them.
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
                 Map.of("bootstrap.servers", DevStack.kafka().bootstrapServers()))) {
-            admin.createTopics(Topics.all().stream().map(t -> new org.apache.kafka.clients.admin.NewTopic(
+            admin.createTopics(Topics.events().stream().map(t -> new org.apache.kafka.clients.admin.NewTopic(
                     t.name(), t.partitions(), (short) 1)).toList()).all().get();
             awaitLeaders(admin);
         }
@@ -142,7 +142,7 @@ public final class CatalogBenchmark {
     }
 
     private static void awaitLeaders(org.apache.kafka.clients.admin.Admin admin) throws Exception {
-        List<String> names = Topics.all().stream().map(Topic::name).toList();
+        List<String> names = Topics.events().stream().map(Topic::name).toList();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             boolean ready = admin.describeTopics(names).allTopicNames().get().values().stream()
@@ -158,7 +158,7 @@ public final class CatalogBenchmark {
     private static void send(KafkaProducer<String, SpecificRecord> producer, SpecificRecord event,
             List<Future<RecordMetadata>> pending) {
         String fileId = String.valueOf(((org.apache.avro.generic.GenericRecord) event).get("fileId"));
-        String topic = Topics.all().stream().filter(t -> t.valueType() == event.getClass()).map(Topic::name)
+        String topic = Topics.events().stream().filter(t -> t.valueType() == event.getClass()).map(Topic::name)
                 .findFirst().orElseThrow();
         pending.add(producer.send(new ProducerRecord<>(topic, fileId, event)));
     }

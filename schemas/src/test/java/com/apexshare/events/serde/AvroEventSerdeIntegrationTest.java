@@ -51,7 +51,7 @@ class AvroEventSerdeIntegrationTest {
                 ConsumerConfig.GROUP_ID_CONFIG, "serde-test-" + fileId,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
                 new AvroEventDeserializer())) {
-            consumer.subscribe(Topics.all().stream().map(Topic::name).toList());
+            consumer.subscribe(Topics.events().stream().map(Topic::name).toList());
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (fileId.equals(r.key())) {
@@ -66,6 +66,6 @@ class AvroEventSerdeIntegrationTest {
     }
 
     private static Topic<?> topicOf(SpecificRecord event) {
-        return Topics.all().stream().filter(t -> t.valueType().isInstance(event)).findFirst().orElseThrow();
+        return Topics.events().stream().filter(t -> t.valueType().isInstance(event)).findFirst().orElseThrow();
     }
 }

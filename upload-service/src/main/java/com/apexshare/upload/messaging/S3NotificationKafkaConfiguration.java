@@ -58,7 +58,7 @@ class S3NotificationKafkaConfiguration {
             this.bridge = bridge;
         }
 
-        @KafkaListener(id = "s3-notifications", topics = Topics.S3_NOTIFICATIONS_RAW,
+        @KafkaListener(id = "s3-notifications", topics = Topics.Names.S3_NOTIFICATIONS_RAW,
                 groupId = "${apexshare.upload.consumer-group}", containerFactory = CONTAINER_FACTORY)
         void onMessage(String message) {
             bridge.handle(message);

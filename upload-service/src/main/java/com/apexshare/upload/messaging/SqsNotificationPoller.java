@@ -45,7 +45,7 @@ class SqsNotificationPoller implements SmartLifecycle {
         this.bridge = bridge;
         this.kafka = kafka;
         this.sqs = properties.notifications().sqs();
-        this.deadLetterTopic = Topics.deadLetter(Topics.S3_NOTIFICATIONS_RAW, properties.consumerGroup());
+        this.deadLetterTopic = Topics.S3_NOTIFICATIONS_RAW.deadLetter(properties.consumerGroup());
         this.client = SqsClient.builder().region(Region.of(properties.s3().region())).credentialsProvider(credentials)
                 .build();
     }

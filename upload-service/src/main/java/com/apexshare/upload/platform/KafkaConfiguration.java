@@ -51,9 +51,9 @@ class KafkaConfiguration {
     @Bean
     KafkaAdmin.NewTopics uploadTopics(UploadProperties properties) {
         return new KafkaAdmin.NewTopics(
-                TopicBuilder.name(Topics.S3_NOTIFICATIONS_RAW).partitions(Topics.S3_NOTIFICATIONS_RAW_PARTITIONS).build(),
-                TopicBuilder.name(Topics.deadLetter(Topics.S3_NOTIFICATIONS_RAW, properties.consumerGroup()))
-                        .partitions(Topics.S3_NOTIFICATIONS_RAW_PARTITIONS).build(),
+                TopicBuilder.name(Topics.S3_NOTIFICATIONS_RAW.name()).partitions(Topics.S3_NOTIFICATIONS_RAW.partitions()).build(),
+                TopicBuilder.name(Topics.S3_NOTIFICATIONS_RAW.deadLetter(properties.consumerGroup()))
+                        .partitions(Topics.S3_NOTIFICATIONS_RAW.partitions()).build(),
                 TopicBuilder.name(Topics.UPLOAD_INITIATED.name()).partitions(Topics.UPLOAD_INITIATED.partitions()).build(),
                 TopicBuilder.name(Topics.UPLOAD_COMPLETED.name()).partitions(Topics.UPLOAD_COMPLETED.partitions()).build(),
                 TopicBuilder.name(Topics.UPLOAD_DELETED.name()).partitions(Topics.UPLOAD_DELETED.partitions()).build());

@@ -22,7 +22,7 @@ class CatalogMessagingConfiguration {
     /** Every event topic feeds the catalog. */
     @Bean
     String[] catalogEventTopics() {
-        return Topics.all().stream().map(Topic::name).toArray(String[]::new);
+        return Topics.events().stream().map(Topic::name).toArray(String[]::new);
     }
 
     @Bean(BATCH_FACTORY)

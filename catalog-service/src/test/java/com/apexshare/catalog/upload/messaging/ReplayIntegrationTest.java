@@ -91,7 +91,7 @@ class ReplayIntegrationTest extends CatalogIntegrationTest {
         jdbc.update("DELETE FROM download WHERE file_id::text IN (" + placeholders(fileIds) + ")", fileIds.toArray());
         jdbc.update("DELETE FROM upload WHERE file_id::text IN (" + placeholders(fileIds) + ")", fileIds.toArray());
         List<ConsumerRecord<String, SpecificRecord>> records = TopicReader.readAll(
-                Topics.all().stream().map(Topic::name).toList(),
+                Topics.events().stream().map(Topic::name).toList(),
                 new ErrorHandlingDeserializer<>(new AvroEventDeserializer()),
                 r -> Set.copyOf(fileIds).contains(r.key()));
         Collections.reverse(records);
