@@ -3,6 +3,7 @@ package com.apexshare.deploy.aws.audit;
 import java.util.List;
 
 import com.apexshare.deploy.aws.Names;
+import com.apexshare.deploy.aws.Outputs;
 import com.apexshare.deploy.aws.config.StageConfig;
 
 import software.amazon.awscdk.CfnOutput;
@@ -64,9 +65,9 @@ public class AuditStack extends Stack {
                         .includeManagementEvents(false)
                         .build());
 
-        CfnOutput.Builder.create(this, "TrailArn").value(trail.getTrailArn())
+        CfnOutput.Builder.create(this, Outputs.TRAIL_ARN).value(trail.getTrailArn())
                 .description("CloudTrail trail of the video bucket's data events").build();
-        CfnOutput.Builder.create(this, "AuditLogBucketName").value(logs.getBucketName())
+        CfnOutput.Builder.create(this, Outputs.AUDIT_LOG_BUCKET_NAME).value(logs.getBucketName())
                 .description("Where the trail's log files are (kept " + config.audit().logRetentionDays() + " days)")
                 .build();
     }

@@ -3,6 +3,7 @@ package com.apexshare.deploy.aws.cdn;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.apexshare.deploy.aws.Outputs;
 import com.apexshare.deploy.aws.config.StageConfig;
 
 import software.amazon.awscdk.CfnOutput;
@@ -105,12 +106,12 @@ public class CdnStack extends Stack {
         }
         distribution = builder.build();
 
-        output("DistributionDomainName", distribution.getDistributionDomainName(),
+        output(Outputs.DISTRIBUTION_DOMAIN_NAME, distribution.getDistributionDomainName(),
                 "Host of the signed download URLs");
-        output("DistributionId", distribution.getDistributionId(),
+        output(Outputs.DISTRIBUTION_ID, distribution.getDistributionId(),
                 "Set cdn.distributionId to this to pin the bucket's and key's CloudFront grants to it");
-        output("KeyGroupId", keyGroup.getKeyGroupId(), "The key group trusted for signed URLs");
-        output("PublicKeyId", publicKey.getPublicKeyId(), "The Key-Pair-Id of signed URLs");
+        output(Outputs.KEY_GROUP_ID, keyGroup.getKeyGroupId(), "The key group trusted for signed URLs");
+        output(Outputs.PUBLIC_KEY_ID, publicKey.getPublicKeyId(), "The Key-Pair-Id of signed URLs");
     }
 
     private CfnWebACL webAcl(StageConfig config) {

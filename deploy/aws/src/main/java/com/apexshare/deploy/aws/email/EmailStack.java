@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.apexshare.deploy.aws.Names;
+import com.apexshare.deploy.aws.Outputs;
 import com.apexshare.deploy.aws.config.StageConfig;
 
 import software.amazon.awscdk.CfnOutput;
@@ -111,17 +112,17 @@ public class EmailStack extends Stack {
                 .feedbackForwarding(false)
                 .build();
 
-        output("EmailIdentity", email.domain(), "The verified sending domain");
-        output("FromAddress", email.fromAddress(), "notification-service's MAIL_FROM_ADDRESS");
-        output("ConfigurationSetName", email.configurationSetName(), "notification-service's SES_CONFIGURATION_SET");
-        output("SesRegion", getRegion(), "notification-service's SES_REGION");
-        output("EmailEventsTopicArn", events.getTopicArn(), "Delivery, bounce, complaint, reject and delay events");
+        output(Outputs.EMAIL_IDENTITY, email.domain(), "The verified sending domain");
+        output(Outputs.FROM_ADDRESS, email.fromAddress(), "notification-service's MAIL_FROM_ADDRESS");
+        output(Outputs.CONFIGURATION_SET_NAME, email.configurationSetName(), "notification-service's SES_CONFIGURATION_SET");
+        output(Outputs.SES_REGION, getRegion(), "notification-service's SES_REGION");
+        output(Outputs.EMAIL_EVENTS_TOPIC_ARN, events.getTopicArn(), "Delivery, bounce, complaint, reject and delay events");
         if (email.hostedZone() == null) {
-            output("DkimRecord1", identity.getDkimDnsTokenName1() + " CNAME " + identity.getDkimDnsTokenValue1(),
+            output(Outputs.DKIM_RECORD + 1, identity.getDkimDnsTokenName1() + " CNAME " + identity.getDkimDnsTokenValue1(),
                     "Add to the domain's DNS: the identity is verified once the three DKIM records resolve");
-            output("DkimRecord2", identity.getDkimDnsTokenName2() + " CNAME " + identity.getDkimDnsTokenValue2(),
+            output(Outputs.DKIM_RECORD + 2, identity.getDkimDnsTokenName2() + " CNAME " + identity.getDkimDnsTokenValue2(),
                     "DKIM record 2 of 3");
-            output("DkimRecord3", identity.getDkimDnsTokenName3() + " CNAME " + identity.getDkimDnsTokenValue3(),
+            output(Outputs.DKIM_RECORD + 3, identity.getDkimDnsTokenName3() + " CNAME " + identity.getDkimDnsTokenValue3(),
                     "DKIM record 3 of 3");
         }
     }

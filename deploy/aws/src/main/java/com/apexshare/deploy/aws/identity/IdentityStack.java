@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import com.apexshare.deploy.aws.Names;
+import com.apexshare.deploy.aws.Outputs;
 import com.apexshare.deploy.aws.config.Service;
 import com.apexshare.deploy.aws.config.StageConfig;
 
@@ -45,7 +46,7 @@ public class IdentityStack extends Stack {
                             PolicyDocument.Builder.create().statements(permissions.of(service)).build()))
                     .build();
             roles.put(service, role);
-            CfnOutput.Builder.create(this, service.camelName() + "RoleArn")
+            CfnOutput.Builder.create(this, Outputs.roleArn(service))
                     .value(role.getRoleArn())
                     .description("eks.amazonaws.com/role-arn of " + serviceAccount)
                     .build();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.apexshare.deploy.aws.Names;
+import com.apexshare.deploy.aws.Outputs;
 import com.apexshare.deploy.aws.config.Service;
 import com.apexshare.deploy.aws.config.StageConfig;
 
@@ -170,14 +171,14 @@ public class StorageStack extends Stack {
                 .build());
         cfnBucket.getNode().addDependency(queuePolicy);
 
-        output("BucketName", bucket.getBucketName(), "The video bucket: the chart's s3.bucket");
-        output("BucketRegion", getRegion(), "The bucket's region: the chart's s3.region");
-        output("NotificationQueueUrl", queue.getQueueUrl(),
+        output(Outputs.BUCKET_NAME, bucket.getBucketName(), "The video bucket: the chart's s3.bucket");
+        output(Outputs.BUCKET_REGION, getRegion(), "The bucket's region: the chart's s3.region");
+        output(Outputs.NOTIFICATION_QUEUE_URL, queue.getQueueUrl(),
                 "upload-service's S3_NOTIFICATIONS_SQS_QUEUE_URL");
-        output("NotificationQueueArn", queue.getQueueArn(), "The queue S3 sends ObjectCreated to");
-        output("DeadLetterQueueUrl", deadLetters.getQueue().getQueueUrl(),
+        output(Outputs.NOTIFICATION_QUEUE_ARN, queue.getQueueArn(), "The queue S3 sends ObjectCreated to");
+        output(Outputs.DEAD_LETTER_QUEUE_URL, deadLetters.getQueue().getQueueUrl(),
                 "Notifications received " + storage.notificationQueue().maxReceiveCount() + " times without success");
-        output("VideoKeyArn", key.getKeyArn(), "The KMS key that encrypts the videos");
+        output(Outputs.VIDEO_KEY_ARN, key.getKeyArn(), "The KMS key that encrypts the videos");
     }
 
     private PolicyStatement denyPutObjectWhenHeader(String sid, String conditionKey, String allowedValue) {
