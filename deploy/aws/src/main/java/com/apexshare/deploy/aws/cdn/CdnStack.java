@@ -6,10 +6,12 @@ import java.util.List;
 import com.apexshare.deploy.aws.Outputs;
 import com.apexshare.deploy.aws.config.StageConfig;
 
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.cloudfront.AccessLevel;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
 import software.amazon.awscdk.services.cloudfront.BehaviorOptions;
 import software.amazon.awscdk.services.cloudfront.CachePolicy;
@@ -17,7 +19,6 @@ import software.amazon.awscdk.services.cloudfront.CacheQueryStringBehavior;
 import software.amazon.awscdk.services.cloudfront.Distribution;
 import software.amazon.awscdk.services.cloudfront.HttpVersion;
 import software.amazon.awscdk.services.cloudfront.KeyGroup;
-import software.amazon.awscdk.services.cloudfront.OriginProps;
 import software.amazon.awscdk.services.cloudfront.PriceClass;
 import software.amazon.awscdk.services.cloudfront.PublicKey;
 import software.amazon.awscdk.services.cloudfront.ResponseHeadersPolicy;
@@ -26,6 +27,7 @@ import software.amazon.awscdk.services.cloudfront.SecurityPolicyProtocol;
 import software.amazon.awscdk.services.cloudfront.Signing;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.cloudfront.origins.S3BucketOriginWithOACProps;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketAttributes;
 import software.amazon.awscdk.services.s3.IBucket;
@@ -89,10 +91,9 @@ public class CdnStack extends Stack {
                 .httpVersion(HttpVersion.HTTP2_AND_3)
                 .minimumProtocolVersion(SecurityPolicyProtocol.TLS_V1_2_2021)
                 .defaultBehavior(BehaviorOptions.builder()
-                        // The OAC id set on the origin directly: the bucket is imported, so CDK must not try to
-                        // edit its policy (the storage stack grants CloudFront).
-                        .origin(S3BucketOrigin.withBucketDefaults(bucket, OriginProps.builder()
-                                .originAccessControlId(accessControl.getOriginAccessControlId())
+                        .origin(S3BucketOrigin.withOriginAccessControl(bucket, S3BucketOriginWithOACProps.builder()
+                                .originAccessControl(accessControl)
+                                .originAccessLevels(List.of(AccessLevel.READ))
                                 .build()))
                         .viewerProtocolPolicy(ViewerProtocolPolicy.HTTPS_ONLY)
                         .allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
@@ -105,6 +106,10 @@ public class CdnStack extends Stack {
             builder.webAclId(webAcl(config).getAttrArn());
         }
         distribution = builder.build();
+        // The bucket is imported, so CDK cannot add CloudFront's grant to its policy: the storage stack, which owns
+        // the bucket policy and the key policy, grants it.
+        Annotations.of(this).acknowledgeWarning("@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac",
+                "The storage stack grants CloudFront s3:GetObject on videos/* and kms:Decrypt");
 
         output(Outputs.DISTRIBUTION_DOMAIN_NAME, distribution.getDistributionDomainName(),
                 "Host of the signed download URLs");
