@@ -2,6 +2,7 @@ package com.apexshare.deploy.aws.cdn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.apexshare.deploy.aws.Outputs;
 import com.apexshare.deploy.aws.config.StageConfig;
@@ -151,7 +152,7 @@ public class CdnStack extends Stack {
         return CfnWebACL.RuleProperty.builder()
                 .name(name)
                 .priority(priority)
-                .overrideAction(CfnWebACL.OverrideActionProperty.builder().none(java.util.Map.of()).build())
+                .overrideAction(CfnWebACL.OverrideActionProperty.builder().none(Map.of()).build())
                 .statement(CfnWebACL.StatementProperty.builder()
                         .managedRuleGroupStatement(CfnWebACL.ManagedRuleGroupStatementProperty.builder()
                                 .vendorName("AWS")

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -158,7 +159,7 @@ public final class StageConfigs {
                     "cluster.serviceAccounts." + service.chartKey() + " must be a Kubernetes name");
         }
         for (String key : k.serviceAccounts().keySet()) {
-            check(problems, java.util.Arrays.stream(Service.values()).anyMatch(s -> s.chartKey().equals(key)),
+            check(problems, Arrays.stream(Service.values()).anyMatch(s -> s.chartKey().equals(key)),
                     "cluster.serviceAccounts." + key + " is not a service");
         }
     }

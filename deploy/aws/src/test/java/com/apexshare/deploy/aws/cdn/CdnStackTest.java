@@ -15,6 +15,7 @@ import com.apexshare.deploy.aws.Cfn;
 import com.apexshare.deploy.aws.Synth;
 import com.apexshare.deploy.aws.config.StageConfig;
 
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 /** CloudFront in front of the bucket: Origin Access Control, signed URLs only, WAF where configured. */
@@ -74,8 +75,8 @@ class CdnStackTest {
         String pem = Files.readString(Synth.BASE_DIR.resolve(config.cdn().publicKeyFile())).strip() + "\n";
         cdn.hasResourceProperties("AWS::CloudFront::PublicKey", Map.of("PublicKeyConfig", Map.of(
                 "EncodedKey", pem, "Name", config.namePrefix() + "-downloads",
-                "CallerReference", software.amazon.awscdk.assertions.Match.anyValue(),
-                "Comment", software.amazon.awscdk.assertions.Match.anyValue())));
+                "CallerReference", Match.anyValue(),
+                "Comment", Match.anyValue())));
         // And in us-east-1, where key groups and CloudFront-scoped WAF live
         assertThat(Synth.stage(stage).stacks().cdn().orElseThrow().getRegion()).isEqualTo(ApexShare.CLOUDFRONT_REGION);
     }

@@ -2,6 +2,7 @@ package com.apexshare.deploy.aws.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.apexshare.deploy.aws.Cfn;
 import com.apexshare.deploy.aws.Cfn.Statement;
@@ -27,7 +29,7 @@ class IdentityStackTest {
 
     static List<Arguments> stagesAndServices() {
         return StageConfigs.STAGES.stream()
-                .flatMap(stage -> java.util.Arrays.stream(Service.values()).map(s -> Arguments.of(stage, s)))
+                .flatMap(stage -> Arrays.stream(Service.values()).map(s -> Arguments.of(stage, s)))
                 .toList();
     }
 
@@ -89,7 +91,7 @@ class IdentityStackTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"dev", "staging", "prod"})
+    @ValueSource(strings = {"dev", "staging", "prod"})
     void shouldHoldFourRolesAndNoOtherPolicy(String stage) {
         // Given the stage's identity stack
         Template identity = Synth.stage(stage).identity();
@@ -125,7 +127,7 @@ class IdentityStackTest {
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"dev", "staging", "prod"})
+    @ValueSource(strings = {"dev", "staging", "prod"})
     void shouldLetNotificationServiceSendOnlyFromTheConfiguredAddress(String stage) {
         // Given the notification role's statement
         StageConfig config = Synth.config(stage);
