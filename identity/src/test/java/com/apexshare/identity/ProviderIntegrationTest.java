@@ -65,6 +65,10 @@ abstract class ProviderIntegrationTest {
 
     /** The gateway's sign-in up to the redirect back with a code (the trainer needs no consent for the gateway). */
     SignedIn signInThroughGateway(Browser browser, String username, String password) {
+        return signInThroughGateway(client, browser, username, password);
+    }
+
+    static SignedIn signInThroughGateway(OAuthClient client, Browser browser, String username, String password) {
         OAuthClient.Pkce pkce = OAuthClient.Pkce.create();
         String state = UUID.randomUUID().toString();
         HttpResponse<String> toLogin = browser.get(

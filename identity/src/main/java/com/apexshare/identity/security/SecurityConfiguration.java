@@ -97,6 +97,7 @@ class SecurityConfiguration {
                 .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(Pages.LOGIN)));
         if (properties.mfa().enabled()) {
             http.oneTimeTokenLogin(code -> code.loginPage(Pages.CODE)
+                    .loginProcessingUrl(Pages.CODE_SUBMIT)
                     .showDefaultSubmitPage(false)
                     .tokenGenerationSuccessHandler(emailedCodes.getObject())
                     .generateRequestResolver(secondFactorRequests.getObject()));
