@@ -23,11 +23,8 @@ class DeviceCodeExpiryIntegrationTest {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("apexshare.identity.issuer", () -> ISSUER);
-        registry.add("apexshare.identity.gateway.client-secret", () -> ProviderIntegrationTest.GATEWAY_SECRET);
+        ProviderIntegrationTest.provider(registry, PORT);
         registry.add("apexshare.identity.cli.device-code-lifetime", () -> "PT1S");
-        ProviderIntegrationTest.trainers(registry);
     }
 
     @Test

@@ -39,14 +39,19 @@ abstract class ProviderIntegrationTest {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("apexshare.identity.issuer", () -> ISSUER);
+        provider(registry, PORT);
         registry.add("apexshare.identity.signing-key-file", KEY_FILE::toString);
+    }
+
+    /** A provider on this port with the test gateway secret and the test trainers. */
+    static void provider(DynamicPropertyRegistry registry, int port) {
+        registry.add("server.port", () -> port);
+        registry.add("apexshare.identity.issuer", () -> "http://127.0.0.1:" + port);
         registry.add("apexshare.identity.gateway.client-secret", () -> GATEWAY_SECRET);
         trainers(registry);
     }
 
-    static void trainers(DynamicPropertyRegistry registry) {
+    private static void trainers(DynamicPropertyRegistry registry) {
         registry.add("apexshare.identity.users[0].username", () -> TRAINER);
         registry.add("apexshare.identity.users[0].password", () -> TRAINER_PASSWORD);
         registry.add("apexshare.identity.users[0].name", () -> "Tess Trainer");

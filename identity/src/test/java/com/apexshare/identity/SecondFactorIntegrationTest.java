@@ -35,13 +35,10 @@ class SecondFactorIntegrationTest {
 
     @DynamicPropertySource
     static void provider(DynamicPropertyRegistry registry) {
-        registry.add("server.port", () -> PORT);
-        registry.add("apexshare.identity.issuer", () -> ISSUER);
-        registry.add("apexshare.identity.gateway.client-secret", () -> ProviderIntegrationTest.GATEWAY_SECRET);
+        ProviderIntegrationTest.provider(registry, PORT);
         registry.add("apexshare.identity.mfa.enabled", () -> "true");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        ProviderIntegrationTest.trainers(registry);
     }
 
     @Test
