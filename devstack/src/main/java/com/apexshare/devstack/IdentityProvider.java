@@ -70,10 +70,13 @@ public final class IdentityProvider implements AutoCloseable {
             jvmOptions = List.copyOf(jvmOptions);
         }
 
-        /** A free port, fresh random credentials, the given data folder. */
+        /**
+         * A free port, fresh random credentials, the given data folder, no second factor (whatever the developer's
+         * shell exports).
+         */
         public static Settings forTests(Path dataDir) {
             return new Settings(Repository.root(), 0, dataDir, "demo-" + UUID.randomUUID(),
-                    "gateway-" + UUID.randomUUID(), Map.of(), defaultJvmOptions());
+                    "gateway-" + UUID.randomUUID(), Map.of("IDENTITY_MFA", "false"), defaultJvmOptions());
         }
 
         public Settings withEnvironment(Map<String, String> more) {
