@@ -56,7 +56,7 @@ public final class IdentityProvider implements AutoCloseable {
      *
      * @param repositoryRoot      where {@code identity/target/identity-provider.jar} is
      * @param port                HTTP port, 0 for a free one
-     * @param dataDir             the signing key and the log go here
+     * @param dataDir             where {@code identity-signing-key.json} and {@code logs/identity-provider.log} go
      * @param demoPassword        the demo trainer's password ({@code IDENTITY_DEMO_PASSWORD})
      * @param gatewayClientSecret the gateway client's secret ({@code IDENTITY_GATEWAY_CLIENT_SECRET})
      * @param environment         more of the provider's variables (identity/README.md), e.g. redirect URIs or
@@ -135,7 +135,7 @@ public final class IdentityProvider implements AutoCloseable {
         env.put("IDENTITY_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         env.putAll(settings.environment());
         ServiceProcess process = new ServiceProcess("identity provider", jar, port, env,
-                settings.dataDir().resolve("identity-provider.log"), settings.jvmOptions());
+                settings.dataDir().resolve("logs").resolve("identity-provider.log"), settings.jvmOptions());
         process.start();
         return new IdentityProvider(settings, process, key, issuer);
     }

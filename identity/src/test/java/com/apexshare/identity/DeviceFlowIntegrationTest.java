@@ -37,7 +37,7 @@ class DeviceFlowIntegrationTest extends ProviderIntegrationTest {
         Browser browser = browser();
         HttpResponse<String> consent = approveDevice(browser, device.text("verification_uri_complete"), userCode);
         assertThat(consent.body()).contains("Allow ApexShare command line?", userCode,
-                "Stay signed in until you sign out");
+                "Stay signed in");
         HttpResponse<String> approved = browser.submit(consent, "/oauth2/device_verification", 0, Map.of());
         assertThat(browser.location(approved).getPath()).isEqualTo("/activated");
         assertThat(browser.follow(approved).body()).contains("Your device is signed in");

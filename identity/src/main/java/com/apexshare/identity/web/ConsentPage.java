@@ -25,7 +25,7 @@ class ConsentPage {
             "openid", "Confirm who you are",
             "profile", "See your name",
             "email", "See your email address",
-            "offline_access", "Stay signed in until you sign out (up to 30 days without use)");
+            "offline_access", "Stay signed in: renew its access without asking you again");
 
     private final RegisteredClientRepository clients;
     private final AuthorizationServerSettings settings;
