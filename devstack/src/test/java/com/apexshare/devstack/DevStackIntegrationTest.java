@@ -91,8 +91,7 @@ class DevStackIntegrationTest {
             // When it is fetched through presigned URLs: valid, tampered, expired
             URI valid = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
                     .getObjectRequest(g -> g.bucket(bucket).key("k"))).url().toURI();
-            URI tampered = URI.create(valid.toString().replaceFirst("X-Amz-Signature=[0-9a-f]{4}",
-                    "X-Amz-Signature=0000"));
+            URI tampered = URI.create(PresignedUrls.withBrokenSignature(valid.toString()));
             URI shortLived = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofSeconds(1))
                     .getObjectRequest(g -> g.bucket(bucket).key("k"))).url().toURI();
 
