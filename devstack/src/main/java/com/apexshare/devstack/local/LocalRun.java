@@ -39,6 +39,11 @@ public final class LocalRun implements AutoCloseable {
     public static final String BUCKET = "apexshare-videos";
     public static final List<String> SERVICES =
             List.of("upload-service", "catalog-service", "notification-service", "download-service");
+    /**
+     * How long a service may take to become ready. Four service JVMs start at once next to the servers; on a loaded
+     * 2-core machine that takes minutes, not the seconds it takes on an idle one.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     /**
      * Where and how to run. Port 0 means a free port (tests); the local run uses the documented fixed ports.
@@ -149,7 +154,7 @@ public final class LocalRun implements AutoCloseable {
             services.put(name, remember(process));
             process.start();
         }
-        services.values().forEach(p -> p.awaitReady(Duration.ofSeconds(180)));
+        services.values().forEach(p -> p.awaitReady(START_TIMEOUT));
         gateway = remember(DevGateway.start(gatewayPort, DevGateway.apexShareRoutes(
                 service("upload-service").baseUri(), service("catalog-service").baseUri(),
                 service("download-service").baseUri(), URI.create("http://127.0.0.1:" + issuerPort()))));
