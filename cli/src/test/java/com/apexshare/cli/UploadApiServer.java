@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,6 +92,11 @@ public final class UploadApiServer implements AutoCloseable {
     private static final Duration URL_LIFETIME = Duration.ofMinutes(15);
 
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "upload-api-stub");
+        t.setDaemon(true);
+        return t;
+    });
     private final S3Fixture s3 = S3Fixture.get();
     private final String bucket = s3.freshBucket();
     private final String token;
@@ -119,11 +125,7 @@ public final class UploadApiServer implements AutoCloseable {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/api/v1/uploads", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "upload-api-stub");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -482,5 +484,6 @@ public final class UploadApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }
