@@ -1,6 +1,7 @@
 package com.apexshare.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -39,23 +41,30 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-import static org.awaitility.Awaitility.await;
 
 class DevStackIntegrationTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
-    void shouldStartTheWholeSetQuickly() {
+    void shouldStartTheWholeSet() {
+        // When every server is asked for (servers that other tests of this JVM started already are simply handed out)
         long t0 = System.nanoTime();
-        DevStack.kafka();
-        DevStack.postgres();
-        DevStack.s3();
-        DevStack.smtp();
-        DevStack.identity();
-        long millis = (System.nanoTime() - t0) / 1_000_000;
-        System.out.printf("devstack: all servers up in %d ms%n", millis);
-        assertThat(millis).as("start-up of the whole set").isLessThan(30_000);
+        KafkaBroker kafka = DevStack.kafka();
+        Postgres postgres = DevStack.postgres();
+        S3Store s3 = DevStack.s3();
+        MailServer smtp = DevStack.smtp();
+        IdentityProvider issuer = DevStack.identity();
+        // A figure for the log, never asserted: speed depends on the machine's load (each server's own start-up time
+        // is logged by DevStack when it starts).
+        System.out.printf("devstack: all servers up in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+
+        // Then each listens on a loopback port of its own, and asking again hands out the same server
+        assertThat(List.of(kafka.port(), postgres.port(), s3.port(), smtp.port(),
+                URI.create(issuer.issuerUri()).getPort())).allSatisfy(port -> assertThat(port).isPositive())
+                .doesNotHaveDuplicates();
+        assertThat(DevStack.kafka()).isSameAs(kafka);
+        assertThat(DevStack.s3()).isSameAs(s3);
     }
 
     @Test
@@ -96,15 +105,14 @@ class DevStackIntegrationTest {
             // When it is fetched through presigned URLs: valid, tampered, expired
             URI valid = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofMinutes(5))
                     .getObjectRequest(g -> g.bucket(bucket).key("k"))).url().toURI();
-            URI tampered = URI.create(valid.toString().replaceFirst("X-Amz-Signature=[0-9a-f]{4}",
-                    "X-Amz-Signature=0000"));
+            URI tampered = URI.create(PresignedUrls.withBrokenSignature(valid.toString()));
             URI shortLived = presigner.presignGetObject(p -> p.signatureDuration(Duration.ofSeconds(1))
                     .getObjectRequest(g -> g.bucket(bucket).key("k"))).url().toURI();
 
             // Then only the valid, unexpired one works
             assertThat(fetch(valid).body()).isEqualTo("hello");
             assertThat(fetch(tampered).statusCode()).isEqualTo(403);
-            await().atMost(Duration.ofSeconds(10)).until(() -> fetch(shortLived).statusCode() == 403);
+            await().atMost(Duration.ofSeconds(60)).until(() -> fetch(shortLived).statusCode() == 403);
             assertThat(fetch(shortLived).body()).contains("expired");
         }
     }
@@ -124,7 +132,8 @@ class DevStackIntegrationTest {
 
         Transport.send(message);
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> smtp.greenMail().getReceivedMessagesForDomain(to).length == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> smtp.greenMail().getReceivedMessagesForDomain(to).length == 1);
         assertThat(GreenMailUtil.getBody(smtp.greenMail().getReceivedMessagesForDomain(to)[0])).isEqualTo("body");
     }
 

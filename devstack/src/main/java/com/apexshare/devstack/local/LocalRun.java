@@ -40,6 +40,11 @@ public final class LocalRun implements AutoCloseable {
     public static final String BUCKET = "apexshare-videos";
     public static final List<String> SERVICES =
             List.of("upload-service", "catalog-service", "notification-service", "download-service");
+    /**
+     * How long a service may take to become ready. Four service JVMs start at once next to the servers; on a loaded
+     * 2-core machine that takes minutes, not the seconds it takes on an idle one.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     /**
      * The local run's credentials unless IDENTITY_DEMO_PASSWORD / IDENTITY_GATEWAY_CLIENT_SECRET say otherwise: known
@@ -168,8 +173,8 @@ public final class LocalRun implements AutoCloseable {
             services.put(name, remember(process));
             process.start();
         }
-        identity.awaitReady(Duration.ofSeconds(180));
-        services.values().forEach(p -> p.awaitReady(Duration.ofSeconds(180)));
+        identity.awaitReady(START_TIMEOUT);
+        services.values().forEach(p -> p.awaitReady(START_TIMEOUT));
         gateway = remember(DevGateway.start(gatewayPort, DevGateway.apexShareRoutes(
                 service("upload-service").baseUri(), service("catalog-service").baseUri(),
                 service("download-service").baseUri())));
