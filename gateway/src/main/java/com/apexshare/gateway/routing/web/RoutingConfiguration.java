@@ -134,13 +134,21 @@ class RoutingConfiguration {
     }
 
     /**
-     * Tomcat hands encoded slashes through undecoded instead of refusing them itself with an HTML page, so the path
-     * guard refuses them with the error body like every other non-canonical path.
+     * Tomcat hands encoded slashes through undecoded instead of refusing them itself, so the path guard refuses them
+     * with the error body like every other non-canonical path; what Tomcat still refuses itself (a NUL, an encoded
+     * backslash) answers in the error body too.
      */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesReachThePathGuard() {
-        return factory -> factory.addConnectorCustomizers(
-                connector -> connector.setEncodedSolidusHandling("passthrough"));
+        return factory -> {
+            factory.addConnectorCustomizers(connector -> connector.setEncodedSolidusHandling("passthrough"));
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                    host.setErrorReportValveClass(
+                            com.apexshare.gateway.edge.web.ErrorBodyReportValve.class.getName());
+                }
+            });
+        };
     }
 
     /**
