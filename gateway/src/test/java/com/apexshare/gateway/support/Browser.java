@@ -30,7 +30,7 @@ public final class Browser {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     public HttpResponse<String> get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).header("Accept", "text/html,application/json").GET());
+        return send(HttpRequest.newBuilder(uri).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {

@@ -14,7 +14,8 @@ import com.apexshare.gateway.client.web.Clients;
  * What the services are told about the client: {@code X-Forwarded-For} is the one address the gateway resolved (so a
  * service that trusts the gateway reads the client, never a hop of our own network or what the client made up),
  * {@code X-Forwarded-Proto} and {@code -Host} what the client used. Whatever forwarding headers arrived are dropped
- * first. Runs after Spring Cloud Gateway's own header filters.
+ * first, and so are the browser's cookies: the session cookie is the gateway's credential, the services are
+ * stateless bearer-token APIs. Runs after Spring Cloud Gateway's own header filters.
  */
 final class ForwardedHeaders implements HttpHeadersFilter.RequestHttpHeadersFilter, Ordered {
 
@@ -29,7 +30,7 @@ final class ForwardedHeaders implements HttpHeadersFilter.RequestHttpHeadersFilt
         HttpHeaders headers = new HttpHeaders();
         input.forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!lower.startsWith("x-forwarded-") && !lower.equals("forwarded")) {
+            if (!lower.startsWith("x-forwarded-") && !lower.equals("forwarded") && !lower.equals("cookie")) {
                 headers.addAll(name, values);
             }
         });

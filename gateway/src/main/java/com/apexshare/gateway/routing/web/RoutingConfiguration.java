@@ -89,11 +89,17 @@ class RoutingConfiguration {
         return routes;
     }
 
-    /** Anything else under {@code /api/}: 404 with the error body, never the web app. */
+    /**
+     * Anything else under {@code /api/} (but the gateway's own {@code /api/v1/me}), {@code /v3/} and
+     * {@code /actuator/}: 404 with the error body, never the web app. (Router functions are asked before
+     * controllers.)
+     */
     @Bean
     @Order(2)
     RouterFunction<ServerResponse> unroutedApi() {
-        return RouterFunctions.route(path("/api/**").or(path("/v3/**")).or(path("/actuator/**")),
+        RequestPredicate gatewayOwn = path("/api/v1/me");
+        return RouterFunctions.route(path("/api/**").and(gatewayOwn.negate()).or(path("/v3/**"))
+                        .or(path("/actuator/**")),
                 request -> ServerResponse.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
                         .header("Cache-Control", "no-store")
                         .body(ErrorResponse.of(404, "NOT_FOUND", "No service answers this path")));

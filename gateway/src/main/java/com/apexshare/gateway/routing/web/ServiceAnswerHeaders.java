@@ -9,7 +9,8 @@ import com.apexshare.gateway.edge.SecurityHeaders;
 
 /**
  * Drops the services' own security headers from proxied answers: the gateway has set its own on the response
- * already, and a header sent twice ({@code X-Frame-Options: DENY, DENY}) is one browsers may ignore.
+ * already, and a header sent twice ({@code X-Frame-Options: DENY, DENY}) is one browsers may ignore. A service's
+ * {@code Set-Cookie} is dropped too: the gateway's origin has one cookie owner, the gateway.
  */
 final class ServiceAnswerHeaders implements HttpHeadersFilter.ResponseHttpHeadersFilter, Ordered {
 
@@ -17,7 +18,8 @@ final class ServiceAnswerHeaders implements HttpHeadersFilter.ResponseHttpHeader
     public HttpHeaders apply(HttpHeaders input, ServerResponse response) {
         HttpHeaders headers = new HttpHeaders();
         input.forEach((name, values) -> {
-            if (SecurityHeaders.NAMES.stream().noneMatch(name::equalsIgnoreCase)) {
+            if (SecurityHeaders.NAMES.stream().noneMatch(name::equalsIgnoreCase)
+                    && !name.equalsIgnoreCase("Set-Cookie")) {
                 headers.addAll(name, values);
             }
         });

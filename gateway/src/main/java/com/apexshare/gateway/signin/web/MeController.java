@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -26,7 +27,7 @@ class MeController {
         this.rolesClaim = properties.signin().rolesClaim();
     }
 
-    @GetMapping("/api/v1/me")
+    @GetMapping(value = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> me(Authentication authentication) {
         if (authentication instanceof OAuth2AuthenticationToken token && token.getPrincipal() instanceof OidcUser user) {
             SignedInUser me = SignedInUser.from(user.getClaims(), rolesClaim);
