@@ -48,19 +48,20 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue({
     }
 
     /**
-     * @param perIpRate       requests per second of one client address, on every path but the web app's static files
+     * @param perIpRate       requests per period of one client address, on every path but the web app's static files
      * @param perIpBurst      requests one client address may send at once after a quiet spell
-     * @param perTrainerRate  requests per second of one signed-in trainer (session) or bearer token, on API routes
+     * @param perTrainerRate  requests per period of one signed-in trainer (session) or bearer token, on API routes
      * @param perTrainerBurst requests one trainer may send at once
+     * @param period          the period of the rates (one second: rates in requests per second)
      * @param maxKeys         most buckets kept in memory per kind (least recently used go first)
      */
     public record RateLimit(@DefaultValue("20") long perIpRate, @DefaultValue("40") long perIpBurst,
             @DefaultValue("10") long perTrainerRate, @DefaultValue("30") long perTrainerBurst,
-            @DefaultValue("100000") long maxKeys) {
+            @DefaultValue("1s") Duration period, @DefaultValue("100000") long maxKeys) {
 
         public RateLimit {
-            limit(perIpRate, perIpBurst);
-            limit(perTrainerRate, perTrainerBurst);
+            new Limit(perIpRate, period, perIpBurst);
+            new Limit(perTrainerRate, period, perTrainerBurst);
             if (maxKeys < 1) {
                 throw new IllegalArgumentException("apexshare.gateway.rate-limit.max-keys must be positive");
             }
@@ -74,8 +75,8 @@ public record GatewayProperties(@DefaultValue Services services, @DefaultValue({
             return limit(perTrainerRate, perTrainerBurst);
         }
 
-        private static Limit limit(long rate, long burst) {
-            return new Limit(rate, burst);
+        private Limit limit(long rate, long burst) {
+            return new Limit(rate, period, burst);
         }
     }
 

@@ -1,6 +1,5 @@
 package com.apexshare.gateway.ratelimit.web;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -40,7 +39,7 @@ public final class EdgeLimiter {
     private static Supplier<BucketConfiguration> configuration(Limit limit) {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(BandwidthBuilder.builder().capacity(limit.burst())
-                        .refillGreedy(limit.requestsPerSecond(), Duration.ofSeconds(1)).build())
+                        .refillGreedy(limit.requests(), limit.period()).build())
                 .build();
         return () -> configuration;
     }
