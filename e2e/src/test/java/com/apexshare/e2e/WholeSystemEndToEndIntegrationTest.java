@@ -82,7 +82,7 @@ class WholeSystemEndToEndIntegrationTest {
     void shouldHandAVideoFromTrainerToStudent() throws Exception {
         // Given a trainer with a token and a 112 MiB video
         String trainer = "trainer-" + UUID.randomUUID();
-        String token = system.issuer().trainerToken(trainer, "Erin Trainer", "erin@school.example");
+        String token = system.identity().trainerToken(trainer, "Erin Trainer", "erin@school.example");
         String student = "sue-" + UUID.randomUUID() + "@student.example";
         Path video = work.resolve("GX010042.MP4");
         String sha256 = writeRandomFile(video, 112L * 1024 * 1024);
@@ -140,7 +140,7 @@ class WholeSystemEndToEndIntegrationTest {
     @Order(2)
     void shouldSendExactlyOneEmailWhenTheNotificationServiceIsKilledMidFlow() throws Exception {
         // Given the notification service crashes (SIGKILL) while an upload is under way
-        String token = system.issuer().trainerToken("trainer-" + UUID.randomUUID(), "Kim Trainer", null);
+        String token = system.identity().trainerToken("trainer-" + UUID.randomUUID(), "Kim Trainer", null);
         String student = "kai-" + UUID.randomUUID() + "@student.example";
         Path video = work.resolve("crash.mp4");
         writeRandomFile(video, 3L * 1024 * 1024);

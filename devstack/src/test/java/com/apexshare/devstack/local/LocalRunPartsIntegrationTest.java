@@ -35,10 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.apexshare.devstack.DevStack;
+import com.apexshare.devstack.IdentityProvider;
 import com.apexshare.devstack.KafkaBroker;
 import com.apexshare.devstack.Postgres;
 import com.apexshare.devstack.S3Store;
-import com.apexshare.devstack.TokenIssuer;
 import com.sun.net.httpserver.HttpServer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -93,7 +93,7 @@ class LocalRunPartsIntegrationTest {
         HttpServer upload = echo("upload");
         HttpServer catalog = echo("catalog");
         URI down = URI.create("http://127.0.0.1:1");
-        try (DevGateway gateway = DevGateway.start(0, DevGateway.apexShareRoutes(uri(upload), uri(catalog), down, down))) {
+        try (DevGateway gateway = DevGateway.start(0, DevGateway.apexShareRoutes(uri(upload), uri(catalog), down))) {
             String base = "http://127.0.0.1:" + gateway.port();
 
             // When / Then each path reaches its owner, with method, query and body intact
@@ -136,14 +136,14 @@ class LocalRunPartsIntegrationTest {
                 c.createStatement().execute("CREATE TABLE t (v text); INSERT INTO t VALUES ('kept')");
             }
         }
-        try (TokenIssuer issuer = TokenIssuer.start(0, data.resolve("key.json"))) {
-            token = issuer.trainerToken("t", "T", null);
+        try (IdentityProvider identity = IdentityProvider.start(IdentityProvider.Settings.forTests(data.resolve("id")))) {
+            token = identity.trainerToken("t", "T", null);
         }
 
         // When they start again on the same folder
         try (KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), 0, 0);
              Postgres postgres = Postgres.start(data.resolve("pg"), 0);
-             TokenIssuer issuer = TokenIssuer.start(0, data.resolve("key.json"))) {
+             IdentityProvider identity = IdentityProvider.start(IdentityProvider.Settings.forTests(data.resolve("id")))) {
 
             // Then the data is still there
             assertThat(consume(kafka.bootstrapServers(), "kept", 1)).extracting(ConsumerRecord::value)
@@ -154,7 +154,7 @@ class LocalRunPartsIntegrationTest {
                 assertThat(rs.getString(1)).isEqualTo("kept");
             }
             String kid = com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
-            assertThat(get(issuer.jwkSetUri()).body()).contains(kid);
+            assertThat(get(identity.jwkSetUri()).body()).contains(kid);
         }
     }
 
