@@ -13,10 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-import com.apexshare.testing.idp.TestIdentityProvider;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import com.apexshare.devstack.IdentityProvider;
 
 /**
  * An HTTP client that keeps cookies like a browser and follows no redirect by itself, so a test sees every hop of a
@@ -54,17 +55,17 @@ public final class Browser {
     }
 
     /**
-     * Signs in at the test identity provider: from the gateway's {@code /login} through the provider's password form
-     * back to the gateway's callback, which answers with the session cookie and a redirect to {@code /}.
+     * Signs the demo trainer in at the identity provider: from the gateway's {@code /login} through the provider's
+     * password form back to the gateway's callback, which answers with the session cookie and a redirect to {@code /}.
      */
     public HttpResponse<String> signIn(GatewayInstance gateway) {
+        IdentityProvider.Credentials trainer = TestEnvironment.get().identityProvider().demoTrainer();
         HttpResponse<String> atLoginForm = follow(get(gateway.uri("/login")));
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(atLoginForm.body());
         if (!csrf.find()) {
             throw new IllegalStateException("No login form at " + atLoginForm.uri() + ": " + atLoginForm.body());
         }
-        String form = form(Map.of("username", TestIdentityProvider.USER, "password", TestIdentityProvider.PASSWORD,
-                "_csrf", csrf.group(1)));
+        String form = form(Map.of("username", trainer.name(), "password", trainer.secret(), "_csrf", csrf.group(1)));
         HttpResponse<String> posted = send(HttpRequest.newBuilder(atLoginForm.uri())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.apexshare.testing.idp.TestIdentityProvider;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -14,7 +13,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.apexshare.devstack.DevStack;
 import com.apexshare.devstack.Postgres;
-import com.apexshare.testing.idp.TestIdentityProvider;
 import com.apexshare.gateway.GatewayApplication;
 
 /**
@@ -40,8 +38,9 @@ public final class GatewayInstance implements AutoCloseable {
         p.put("spring.datasource.url", DevStack.postgres().createDatabase("gateway"));
         p.put("spring.datasource.username", Postgres.USER);
         p.put("spring.datasource.password", Postgres.PASSWORD);
-        p.put("spring.security.oauth2.client.provider.apexshare.issuer-uri", env.identityProvider().issuer());
-        p.put("spring.security.oauth2.client.registration.apexshare.client-secret", TestIdentityProvider.CLIENT_SECRET);
+        p.put("spring.security.oauth2.client.provider.apexshare.issuer-uri", env.identityProvider().issuerUri());
+        p.put("spring.security.oauth2.client.registration.apexshare.client-secret",
+                env.identityProvider().gatewayClient().secret());
         p.put("apexshare.gateway.services.upload", env.upload().uri().toString());
         p.put("apexshare.gateway.services.catalog", env.catalog().uri().toString());
         p.put("apexshare.gateway.services.notification", env.notification().uri().toString());
@@ -56,9 +55,7 @@ public final class GatewayInstance implements AutoCloseable {
         p.forEach((k, v) -> args.add("--" + k + "=" + v));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
                 .run(args.toArray(String[]::new));
-        GatewayInstance gateway = new GatewayInstance(context);
-        env.identityProvider().allowGateway(gateway.uri().toString());
-        return gateway;
+        return new GatewayInstance(context);
     }
 
     public URI uri() {
