@@ -224,6 +224,25 @@ class SignInIntegrationTest {
         assertThat(student.cookie("SESSION")).isNull();
     }
 
+    @Test
+    void shouldAnswerServiceUnavailableForSignInWhileTheIssuerIsAwayAndRouteAnyway() throws Exception {
+        // Given a gateway whose issuer does not answer (it starts anyway: discovery waits for the first sign-in)
+        try (GatewayInstance issuerAway = GatewayInstance.start(Map.of(
+                "spring.security.oauth2.client.provider.apexshare.issuer-uri", "http://127.0.0.1:1"))) {
+            Browser browser = new Browser();
+
+            // When a browser starts sign-in, and a student opens a link
+            HttpResponse<String> login = browser.get(issuerAway.uri("/login"));
+            HttpResponse<String> link = browser.get(issuerAway.uri("/api/v1/downloads/" + UUID.randomUUID()));
+
+            // Then sign-in answers 503 with Retry-After and the error body, and the link still works
+            assertThat(login.statusCode()).isEqualTo(503);
+            assertThat(login.headers().firstValue("Retry-After")).isPresent();
+            assertThat(JSON.readTree(login.body()).at("/error/code").asString()).isEqualTo("SIGN_IN_UNAVAILABLE");
+            assertThat(link.statusCode()).isEqualTo(200);
+        }
+    }
+
     private static String bearer(RecordingBackend.Received received) {
         String authorization = received.header("Authorization");
         assertThat(authorization).startsWith("Bearer ");
