@@ -84,13 +84,24 @@ export async function gotoAndSettle(page: Page, url: string, heading: string | R
   await page.getByRole('heading', { level: 1, name: heading }).waitFor();
 }
 
-/** Slows the page's uploads (Chrome DevTools network emulation) so that a reload lands in the middle of one. */
-export async function throttleUploads(page: Page, bytesPerSecond: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond,
-  });
+/**
+ * Lets the first `allowed` UploadPart PUTs through and holds every later one (never answered), so that a reload lands
+ * in the middle of an upload however fast the machine is. `release()` stops holding new ones.
+ */
+export async function holdPartsAfter(page: Page, allowed: number) {
+  let left = allowed;
+  const handler = async (route: import('playwright-core').Route) => {
+    const request = route.request();
+    if (request.method() !== 'PUT' || !new URL(request.url()).searchParams.has('partNumber') || left > 0) {
+      if (request.method() === 'PUT' && new URL(request.url()).searchParams.has('partNumber')) left--;
+      await route.continue();
+      return;
+    }
+    // Held: the reload abandons it, as a crash would.
+  };
+  const everything = () => true;
+  await page.route(everything, handler);
+  return { release: () => page.unroute(everything, handler) };
 }
 
 export async function describeDrafts(page: Page, student: { email: string; name: string }, notes: string) {
@@ -103,8 +114,13 @@ export async function describeDrafts(page: Page, student: { email: string; name:
 }
 
 /** Waits until the upload page shows `count` finished uploads. */
-export async function waitUploaded(page: Page, count: number, timeout = 120_000) {
-  await expect.poll(() => page.locator('.upload--done').count(), { timeout, interval: 200 }).toBe(count);
+export async function waitUploaded(page: Page, count: number, timeout = Number(process.env.UPLOAD_WAIT_MS ?? 120_000)) {
+  try {
+    await expect.poll(() => page.locator('.upload--done').count(), { timeout, interval: 200 }).toBe(count);
+  } catch (e) {
+    await screenshot(page, 'failed-upload-wait');
+    throw e;
+  }
 }
 
 export interface Uploaded {

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   describeDrafts, eventually, expectAccessible, gotoAndSettle, launch, makeVideos, MB, PartLog, screenshot, sha256,
-  throttleUploads, waitUploaded, watchCsp, watchInitiations,
+  holdPartsAfter, waitUploaded, watchCsp, watchInitiations,
 } from './scenarios';
 import type { Browser, Target, TestVideo } from './scenarios';
 
@@ -29,6 +29,7 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
       parts.attach(trainer.context);
       page = trainer.context.pages()[0] ?? await trainer.context.newPage();
       csp = watchCsp(page);
+      if (process.env.DEBUG_PAGE) page.on('console', (m) => console.log('[page]', m.type(), m.text()));
       watchInitiations(page, fileIds);
       videos = await makeVideos(trainer.context, 2, 40 * MB);
     });
@@ -66,7 +67,7 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
 
     it('should upload two 40 MB files at once and, after a reload mid-upload and picking them again, send only the missing parts', async () => {
       await gotoAndSettle(page, `${target.baseUrl}/upload`, 'Upload videos');
-      await throttleUploads(page, 6 * MB);
+      const hold = await holdPartsAfter(page, 2);
       await page.locator('input[type=file]').first().setInputFiles(videos.map((v) => v.path));
       await describeDrafts(page, student, 'Watch your line in turn 3.\nBrake earlier into the hairpin.');
       await expectAccessible(page, 'the upload form with two videos');
@@ -74,7 +75,7 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
       await page.getByRole('button', { name: 'Upload 2 videos' }).click();
 
       // Mid-upload: at least one part is in S3, not all of them.
-      await eventually(() => parts.count(), (n) => n >= 1, 'a first part in S3', 120_000);
+      await eventually(() => parts.count(), (n) => n >= 2, 'the first parts in S3', 120_000);
       await expectAccessible(page, 'the upload page while uploading');
       await screenshot(page, '05-upload-progress');
       const before = parts.since(0).map((p) => `${p.key}#${p.partNumber}`);
@@ -86,6 +87,7 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
       page.on('dialog', leave);
       await page.reload();
       page.off('dialog', leave);
+      await hold.release();
       expect(asked).toEqual(['beforeunload']);
       await page.getByRole('heading', { name: 'Unfinished uploads' }).waitFor();
       await expect.poll(() => page.getByText('Pick the file again to continue').count()).toBe(2);
@@ -93,7 +95,6 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
       await screenshot(page, '06-upload-unfinished');
       const sentBeforeReload = new Set(parts.since(0).map((p) => `${p.key}#${p.partNumber}`));
 
-      await throttleUploads(page, -1);
       await page.getByLabel('Choose videos').setInputFiles(videos.map((v) => v.path));
       await waitUploaded(page, 2);
       await screenshot(page, '07-upload-done');
