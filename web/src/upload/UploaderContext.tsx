@@ -5,7 +5,7 @@ import { queryKeys } from '../api/queries';
 import { Uploader } from './uploader';
 import type { UploadsSnapshot } from './uploader';
 
-const UploaderContext = createContext<Uploader | null>(null);
+export const UploaderContext = createContext<Uploader | null>(null);
 
 /**
  * One uploader for the trainer's whole session in the app: uploads keep going while the trainer looks at the
