@@ -1,70 +1,17 @@
-import { Link, Navigate, NavLink, Outlet, useNavigate } from 'react-router';
-import { createBrowserRouter } from 'react-router';
-import { displayName, sessionApi, subjectOf } from './api/session';
-import type { Me } from './api/types';
-import { DashboardPage } from './dashboard/DashboardPage';
-import { UploadDetailPage } from './dashboard/UploadDetailPage';
-import { AuthGate, takeReturnPath } from './session/AuthGate';
+import { createBrowserRouter, Link, Navigate } from 'react-router';
+import { takeReturnPath } from './session/returnPath';
 import { StudentPage } from './student/StudentPage';
 import { PageHeading } from './ui/PageHeading';
-import { UploaderProvider, useUploads } from './upload/UploaderContext';
-import { UploadPage } from './upload/UploadPage';
 
-function SkipLink() {
-  return <a className="skip-link" href="#main">Skip to content</a>;
-}
-
-function ActiveUploadsHint() {
-  const { totals } = useUploads();
-  if (totals.active === 0) return null;
-  return <span className="nav__count">{totals.active}<span className="visually-hidden"> running</span></span>;
-}
-
-function TrainerHeader({ me }: { me: Me }) {
-  const navigate = useNavigate();
-  return (
-    <header className="site-header">
-      <Link to="/uploads" className="brand">ApexShare</Link>
-      <nav aria-label="Main" className="nav">
-        <NavLink to="/upload" className="nav__link">Upload<ActiveUploadsHint /></NavLink>
-        <NavLink to="/uploads" end className="nav__link">Dashboard</NavLink>
-      </nav>
-      <div className="site-header__user">
-        <span className="site-header__name">{displayName(me)}</span>
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={async () => {
-            await sessionApi.logout();
-            navigate('/', { replace: true });
-            window.location.reload();
-          }}
-        >
-          Sign out
-        </button>
-      </div>
-    </header>
-  );
-}
-
-function TrainerLayout() {
-  return (
-    <>
-      <SkipLink />
-      <AuthGate>
-        {(me) => (
-          <UploaderProvider trainer={subjectOf(me)}>
-            <TrainerHeader me={me} />
-            <Outlet />
-          </UploaderProvider>
-        )}
-      </AuthGate>
-    </>
-  );
-}
+/** Students never load the trainer's half (Uppy, dashboard): their page stays light on a phone. */
+const trainer = () => import('./TrainerLayout');
 
 function Home() {
   return <Navigate to={takeReturnPath() ?? '/uploads'} replace />;
+}
+
+function SkipLink() {
+  return <a className="skip-link" href="#main">Skip to content</a>;
 }
 
 export function NotFoundPage() {
@@ -82,12 +29,12 @@ export function NotFoundPage() {
 export const routes = [
   { path: '/d/:token', element: <StudentPage /> },
   {
-    element: <TrainerLayout />,
+    lazy: async () => ({ Component: (await trainer()).default }),
     children: [
       { path: '/', element: <Home /> },
-      { path: '/upload', element: <UploadPage /> },
-      { path: '/uploads', element: <DashboardPage /> },
-      { path: '/uploads/:fileId', element: <UploadDetailPage /> },
+      { path: '/upload', lazy: async () => ({ Component: (await trainer()).UploadPage }) },
+      { path: '/uploads', lazy: async () => ({ Component: (await trainer()).DashboardPage }) },
+      { path: '/uploads/:fileId', lazy: async () => ({ Component: (await trainer()).UploadDetailPage }) },
     ],
   },
   { path: '*', element: <NotFoundPage /> },
