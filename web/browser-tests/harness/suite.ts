@@ -22,6 +22,8 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
     const fileIds = new Map<string, string>();
     let videos: TestVideo[];
     const student = { email: `sue.${randomBytes(4).toString('hex')}@student.example`, name: 'Sue Rider' };
+    // Uploads that only test the upload page go to another student, so that Sue's two videos stay alone.
+    const other = { email: `max.${randomBytes(4).toString('hex')}@student.example`, name: 'Max Mustermann' };
 
     beforeAll(async () => {
       ({ target, teardown } = await setup());
@@ -118,6 +120,78 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
       expect(csp).toEqual([]);
     });
 
+    it('should pause, resume and cancel an upload, and cancelling aborts it on the server', async () => {
+      const [extra] = await makeVideos(trainer.context, 1, 40 * MB);
+      await gotoAndSettle(page, `${target.baseUrl}/upload`, 'Upload videos');
+      const hold = await holdPartsAfter(page, 1);
+      try {
+        await page.getByLabel('Choose videos').setInputFiles([extra.path]);
+        await describeDrafts(page, other, '');
+        await page.getByRole('button', { name: 'Upload 1 video' }).click();
+        const row = page.locator('.upload').filter({ hasText: extra.name });
+        await row.getByText('Uploading', { exact: true }).waitFor();
+        await row.getByRole('button', { name: `Pause ${extra.name}` }).click();
+        await row.getByText('Paused', { exact: true }).waitFor();
+        await screenshot(page, '15-upload-paused');
+        await row.getByRole('button', { name: `Resume ${extra.name}` }).click();
+        await row.getByText('Uploading', { exact: true }).waitFor();
+        await row.getByRole('button', { name: `Cancel ${extra.name}` }).click();
+        await expectAccessible(page, 'the cancel confirmation');
+        await row.getByRole('button', { name: 'Yes, cancel' }).click();
+        await expect.poll(() => row.count()).toBe(0);
+        const fileId = fileIds.get(extra.name)!;
+        await eventually(async () => (await (await page.request.get(`${target.baseUrl}/api/v1/uploads/${fileId}/parts`)).json()) as { data: { status: string } },
+          (r) => r.data.status === 'ABORTED', 'the upload to be aborted');
+      } finally {
+        await hold.release();
+      }
+    });
+
+    it('should list an unfinished upload after the browser restarts, and finish it when the file is picked again', async () => {
+      const [crashed] = await makeVideos(trainer.context, 1, 40 * MB);
+      await gotoAndSettle(page, `${target.baseUrl}/upload`, 'Upload videos');
+      const hold = await holdPartsAfter(page, 1);
+      await page.getByLabel('Choose videos').setInputFiles([crashed.path]);
+      await describeDrafts(page, other, 'After the crash');
+      await page.getByRole('button', { name: 'Upload 1 video' }).click();
+      await eventually(() => parts.done.filter((p) => p.key.includes(fileIds.get(crashed.name) ?? '?')).length, (n) => n >= 1, 'a first part', 60_000);
+      const mark = parts.count();
+      void hold;
+      // Closing the browser mid-upload (state in localStorage and IndexedDB survives, the session cookie does not).
+      page.on('dialog', (d) => void d.accept());
+      const context = await trainer.relaunch();
+      parts.attach(context);
+      page = context.pages()[0] ?? await context.newPage();
+      watchInitiations(page, fileIds);
+      await page.goto(`${target.baseUrl}/upload`);
+      const heading = page.getByRole('heading', { level: 1 });
+      await heading.waitFor();
+      if ((await heading.textContent())?.includes('Sign in')) {
+        await target.signIn(page);
+        await page.goto(`${target.baseUrl}/upload`);
+      }
+      await page.getByRole('heading', { name: 'Unfinished uploads' }).waitFor();
+      await page.getByLabel(`Pick ${crashed.name} again`).setInputFiles([crashed.path]);
+      await expect.poll(() => page.locator('.upload--done').filter({ hasText: crashed.name }).count(), { timeout: 120_000, interval: 200 }).toBe(1);
+      const resent = parts.since(mark).filter((p) => p.key.includes(fileIds.get(crashed.name)!));
+      const before = parts.done.slice(0, mark).filter((p) => p.key.includes(fileIds.get(crashed.name)!)).map((p) => p.partNumber);
+      expect(resent.map((p) => p.partNumber).filter((n) => before.includes(n))).toEqual([]);
+    });
+
+    it('should keep the dashboard and the upload page usable on a phone', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        await gotoAndSettle(page, `${target.baseUrl}/uploads`, 'Your uploads');
+        await expectAccessible(page, 'the dashboard on a phone');
+        await screenshot(page, '16-dashboard-phone');
+        await gotoAndSettle(page, `${target.baseUrl}/upload`, 'Upload videos');
+        await expectAccessible(page, 'the upload page on a phone');
+        await screenshot(page, '17-upload-phone');
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+    });
+
     it('should show on the dashboard that the emails were sent, without reloading the page', async () => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
       await page.getByRole('heading', { level: 1, name: 'Your uploads' }).waitFor();
@@ -150,7 +224,13 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
         await expectAccessible(s, 'the student page');
         await screenshot(s, '10-student-phone');
 
-        await s.getByRole('button', { name: 'Play video' }).click();
+        // Keyboard alone: the skip link, then the player's button, Enter starts it and the focus moves to the video.
+        await s.keyboard.press('Tab');
+        await expect.poll(() => s.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+        await s.keyboard.press('Enter');
+        await s.getByRole('button', { name: 'Play video' }).focus();
+        await s.keyboard.press('Enter');
+        await expect.poll(() => s.evaluate(() => document.activeElement?.tagName)).toBe('VIDEO');
         const player = s.locator('video');
         await expect.poll(() => player.evaluate((v: HTMLVideoElement) => v.currentTime > 0 && !v.paused && v.readyState >= 2), { timeout: 30_000 }).toBe(true);
         await expectAccessible(s, 'the student page while playing');

@@ -21,8 +21,17 @@ export function uploadStateLabel(status: string | undefined): string {
   return UPLOAD_STATES[status]?.label ?? humanize(status);
 }
 
+/** An email that has not gone out: after the upload (still running), or never (the upload was removed). */
+function notYet(emailStatus: string | undefined, uploadStatus: string | undefined): string | undefined {
+  if (emailStatus !== 'PENDING' && emailStatus) return undefined;
+  if (uploadStatus === 'INITIATED') return 'After upload';
+  if (uploadStatus === 'DELETED' || uploadStatus === 'EXPIRED') return 'Not sent';
+  return undefined;
+}
+
 export function emailStateLabel(emailStatus: string | undefined, uploadStatus?: string): string {
-  if (uploadStatus === 'INITIATED' && (emailStatus === 'PENDING' || !emailStatus)) return 'After upload';
+  const waiting = notYet(emailStatus, uploadStatus);
+  if (waiting) return waiting;
   if (!emailStatus) return 'Unknown';
   return EMAIL_STATES[emailStatus]?.label ?? humanize(emailStatus);
 }
@@ -33,7 +42,7 @@ export function UploadStateBadge({ status }: { status?: string }) {
 }
 
 export function EmailStateBadge({ emailStatus, uploadStatus }: { emailStatus?: string; uploadStatus?: string }) {
-  const waiting = uploadStatus === 'INITIATED' && (emailStatus === 'PENDING' || !emailStatus);
+  const waiting = notYet(emailStatus, uploadStatus) !== undefined;
   const tone = waiting ? 'muted' : (emailStatus && EMAIL_STATES[emailStatus]?.tone) ?? 'neutral';
   return <span className={`badge badge--${tone}`}>{emailStateLabel(emailStatus, uploadStatus)}</span>;
 }

@@ -20,6 +20,8 @@ describe('display formats', () => {
     expect(uploadStateLabel('QUARANTINED')).toBe('Quarantined');
     expect(emailStateLabel('PENDING', 'AVAILABLE')).toBe('Queued');
     expect(emailStateLabel('PENDING', 'INITIATED')).toBe('After upload');
+    expect(emailStateLabel('PENDING', 'DELETED')).toBe('Not sent');
+    expect(emailStateLabel('SENT', 'EXPIRED')).toBe('Sent');
     expect(emailStateLabel('DELIVERED')).toBe('Delivered');
     expect(emailStateLabel('SOFT_BOUNCE')).toBe('Soft bounce');
     expect(humanize('LINK_EXPIRED')).toBe('Link expired');
