@@ -97,7 +97,7 @@ export class FakeSystem {
   /** The CSP the gateway is asked to send (web/README.md), with this fake S3 as the storage origin. */
   csp(): string {
     return [
-      "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "font-src 'self'",
+      "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self'", "font-src 'self'",
       `connect-src 'self' ${this.s3Url}`, `media-src 'self' ${this.s3Url}`, "object-src 'none'", "base-uri 'none'",
       "frame-ancestors 'none'", "form-action 'self'",
     ].join('; ');
