@@ -6,8 +6,10 @@ import { PageHeading } from './ui/PageHeading';
 /** Students never load the trainer's half (Uppy, dashboard): their page stays light on a phone. */
 const trainer = () => import('./TrainerLayout');
 
+/** After sign-in the gateway lands on `/` (or `/?signin=failed`): back to where the trainer was. */
 function Home() {
-  return <Navigate to={takeReturnPath() ?? '/uploads'} replace />;
+  const failed = new URLSearchParams(window.location.search).get('signin') === 'failed';
+  return <Navigate to={`${takeReturnPath() ?? '/uploads'}${failed ? '?signin=failed' : ''}`} replace />;
 }
 
 function SkipLink() {

@@ -33,8 +33,7 @@ function TrainerHeader({ me }: { me: Me }) {
           type="button"
           className="button button--quiet"
           onClick={async () => {
-            await sessionApi.logout();
-            window.location.assign('/');
+            window.location.assign(await sessionApi.logout());
           }}
         >
           Sign out

@@ -269,6 +269,15 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
       }
     });
 
+    it('should sign the trainer out', async () => {
+      await gotoAndSettle(page, `${target.baseUrl}/uploads`, 'Your uploads');
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL((url) => url.origin !== new URL(target.baseUrl).origin || url.pathname === '/' || url.pathname === '/uploads');
+      await page.goto(`${target.baseUrl}/uploads`);
+      await page.getByRole('heading', { level: 1, name: 'Sign in to ApexShare' }).waitFor();
+      expect((await page.request.get(`${target.baseUrl}/api/v1/me`)).status()).toBe(401);
+    });
+
     it('should explain unknown, expired and removed links', async () => {
       const studentBrowser = await launch({ viewport: { width: 390, height: 844 } });
       try {

@@ -162,8 +162,11 @@ export class FakeSystem {
     }
     if (p === '/logout' && method === 'POST') {
       if (!this.#csrfOk(req)) return json(res, 403, error(403, 'CSRF', 'Missing or wrong CSRF token'));
-      res.writeHead(204, { 'Set-Cookie': 'SESSION=; Path=/; Max-Age=0' });
-      return void res.end();
+      const sid = cookie(req, 'SESSION');
+      if (sid) this.#sessions.delete(sid);
+      // Like the gateway: asked for JSON, it says where to go (the identity provider's logout, here just /).
+      res.writeHead(200, { 'Set-Cookie': 'SESSION=; Path=/; Max-Age=0', 'Content-Type': 'application/json' });
+      return void res.end(JSON.stringify({ success: true, data: { redirectUrl: '/' } }));
     }
     if (p.startsWith('/api/')) return this.#api(req, res, url, signedIn);
 
@@ -210,7 +213,9 @@ export class FakeSystem {
     if (dl) return this.#downloads(req, res, dl[1], dl[2] ?? '', body);
 
     if (p === '/api/v1/me') {
-      return signedIn ? json(res, 200, TRAINER) : json(res, 401, error(401, 'UNAUTHENTICATED', 'Sign in first'));
+      return signedIn
+        ? ok(res, { subject: TRAINER.sub, name: TRAINER.name, email: TRAINER.email, roles: ['trainer'], signedIn: true })
+        : json(res, 401, error(401, 'UNAUTHORIZED', 'Sign in first'));
     }
     if (!signedIn) return json(res, 401, error(401, 'UNAUTHENTICATED', 'Sign in first'));
     if (method !== 'GET' && !this.#csrfOk(req)) return json(res, 403, error(403, 'CSRF', 'Missing or wrong CSRF token'));

@@ -1,4 +1,4 @@
-import { ApiError, readCookie, request } from './http';
+import { ApiError, request } from './http';
 import type { Me } from './types';
 
 /** The gateway's session endpoints (backend for frontend: the browser holds only a session cookie). */
@@ -14,15 +14,17 @@ export const sessionApi = {
       throw e;
     }
   },
-  /** Ends the gateway session. Redirects (e.g. to the identity provider's logout) are not followed here. */
-  async logout(): Promise<void> {
-    const token = readCookie('XSRF-TOKEN');
-    await fetch('/logout', {
-      method: 'POST',
-      headers: token ? { 'X-XSRF-TOKEN': token } : {},
-      credentials: 'same-origin',
-      redirect: 'manual',
-    }).catch(() => undefined);
+  /**
+   * Ends the gateway session. Asked for JSON, the gateway answers where to go next (the identity provider's logout,
+   * or `/`), since a script cannot follow a cross-origin redirect itself.
+   */
+  async logout(): Promise<string> {
+    try {
+      const data = await request<{ redirectUrl?: string } | undefined>('POST', '/logout');
+      return data?.redirectUrl ?? '/';
+    } catch {
+      return '/';
+    }
   },
 };
 

@@ -12,6 +12,9 @@ export function SignInPage() {
   return (
     <main id="main" className="page page--narrow">
       <PageHeading title="Sign in">Sign in to ApexShare</PageHeading>
+      {new URLSearchParams(window.location.search).get('signin') === 'failed' && (
+        <Alert>Signing in did not work. Please try again.</Alert>
+      )}
       <p>Upload ride videos for your students and follow their emails and downloads.</p>
       <p>
         <a className="button button--primary" href={SIGN_IN_PATH} onClick={(e) => { e.preventDefault(); signIn(); }}>

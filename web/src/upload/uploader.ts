@@ -118,8 +118,9 @@ export class Uploader {
       id: storeKey,
       autoProceed: false,
       allowMultipleUploadBatches: true,
-      // A file uploaded earlier may be sent again (e.g. for a second student); a restored ghost takes its bytes back.
-      onBeforeFileAdded: (file, files) => !files[file.id] || !!files[file.id].progress.uploadComplete,
+      // One Uppy file per service upload: the same video may go to two students at once. (A restored ghost gets its
+      // bytes back through attachPicked, not through addFile.)
+      onBeforeFileAdded: (file) => (file.meta.fileId ? { ...file, id: `upload-${file.meta.fileId}` } : false),
     });
     this.uppy.use(AwsS3<UploadMeta, Body>, {
       limit: options.limit ?? 6,
