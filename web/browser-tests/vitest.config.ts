@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     retry: 0,
+    // Waits for a state end as soon as it holds; the limit is for a loaded shared machine.
+    expect: { poll: { timeout: 30_000, interval: 100 } },
   },
 });

@@ -21,7 +21,7 @@ let s3: string;
 const puts: Put[] = [];
 /** Part numbers whose next PUT is refused as S3 refuses an expired URL. */
 const expireOnce = new Set<number>();
-/** When set, PUT answers wait until this many are in flight at once (or 3 s): proves parts go in parallel. */
+/** When set, PUT answers wait until this many are in flight at once (or 20 s): proves parts go in parallel. */
 let barrier: { size: number; open: Promise<void>; release: () => void } | undefined;
 let inFlight = 0;
 let maxInFlight = 0;
@@ -36,7 +36,7 @@ beforeAll(async () => {
     if (barrier && inFlight >= barrier.size) barrier.release();
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
-      if (barrier) await Promise.race([barrier.open, new Promise((r) => setTimeout(r, 3_000))]);
+      if (barrier) await Promise.race([barrier.open, new Promise((r) => setTimeout(r, 20_000))]);
       inFlight--;
       const url = new URL(req.url ?? '/', 'http://s3');
       const partNumber = url.searchParams.get('partNumber') ? Number(url.searchParams.get('partNumber')) : undefined;
@@ -117,14 +117,14 @@ function start(service: ReturnType<typeof fakeService>, bytes: number, options: 
   return { id, finished };
 }
 
-describe('the uploader', { timeout: 30_000 }, () => {
+describe('the uploader', { timeout: 90_000 }, () => {
   it('should send parts of exactly the service\'s part size, several at once, then complete with every ETag in order', async () => {
     const size = 3 * PART + 1000;
     const service = fakeService(size);
     let release = () => undefined as void;
     barrier = { size: 4, open: new Promise<void>((r) => { release = r; }), release: () => release() };
     const { finished } = start(service, size);
-    await vi.waitFor(() => expect(finished).toEqual(['file-1']), { timeout: 15_000 });
+    await vi.waitFor(() => expect(finished).toEqual(['file-1']), { timeout: 60_000 });
     expect(puts.map((p) => p.size).sort((a, b) => a - b)).toEqual([1000, PART, PART, PART]);
     expect(maxInFlight).toBe(4);
     const [, parts] = service.api.complete.mock.calls[0];
@@ -141,7 +141,7 @@ describe('the uploader', { timeout: 30_000 }, () => {
     const service = fakeService(size);
     expireOnce.add(2);
     const { finished } = start(service, size);
-    await vi.waitFor(() => expect(finished).toEqual(['file-1']), { timeout: 15_000 });
+    await vi.waitFor(() => expect(finished).toEqual(['file-1']), { timeout: 60_000 });
     expect(puts.map((p) => p.partNumber).sort()).toEqual([1, 2, 3]);
     expect(service.api.partUrls.mock.calls.map((c) => c[1][0])).toContain(2);
   });
@@ -158,7 +158,7 @@ describe('the uploader', { timeout: 30_000 }, () => {
       }));
     });
     const { finished } = start(service, size);
-    await vi.waitFor(() => expect(finished).toEqual(['file-1']), { timeout: 15_000 });
+    await vi.waitFor(() => expect(finished).toEqual(['file-1']), { timeout: 60_000 });
     expect(service.api.complete).toHaveBeenCalledTimes(2);
     expect(puts).toHaveLength(3);
     expect(service.api.abort).not.toHaveBeenCalled();
@@ -169,7 +169,7 @@ describe('the uploader', { timeout: 30_000 }, () => {
     const service = fakeService(size);
     service.api.complete.mockRejectedValue(new ApiError(422, 'SIZE_MISMATCH', 'The stored file is not the declared size.'));
     start(service, size);
-    await vi.waitFor(() => expect(uploader!.getSnapshot().uploads[0].phase).toBe('failed'), { timeout: 15_000 });
+    await vi.waitFor(() => expect(uploader!.getSnapshot().uploads[0].phase).toBe('failed'), { timeout: 60_000 });
     expect(uploader!.getSnapshot().uploads[0].error).toBe('The stored file is not the declared size.');
     expect(service.api.complete).toHaveBeenCalledTimes(1);
   });
