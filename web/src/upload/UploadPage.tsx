@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Link } from 'react-router';
 import { useKnownStudents, useMe } from '../api/queries';
@@ -102,6 +102,21 @@ export function UploadPage() {
       target?.focus();
     });
   };
+
+  // Screen readers hear when an upload finishes or stops, not every progress step.
+  const phases = useRef(new Map<string, string>());
+  useEffect(() => {
+    const said: string[] = [];
+    for (const u of snapshot.uploads) {
+      const before = phases.current.get(u.id);
+      if (before !== undefined && before !== u.phase) {
+        if (u.phase === 'done') said.push(`${u.name} is uploaded.`);
+        if (u.phase === 'failed') said.push(`${u.name} stopped: ${u.error ?? 'upload failed'}.`);
+      }
+      phases.current.set(u.id, u.phase);
+    }
+    if (said.length) setAnnouncement(said.join(' '));
+  }, [snapshot]);
 
   const waiting = snapshot.uploads.filter((u) => u.phase === 'needs-file' || u.phase === 'restored');
   const running = snapshot.uploads.filter((u) => u.phase !== 'needs-file' && u.phase !== 'restored');

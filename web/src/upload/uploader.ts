@@ -322,9 +322,7 @@ export class Uploader {
     const fileId = requireFileId(file);
     const current = this.uppy.getFile(file.id) ?? file;
     const cache = this.#cacheFor(fileId, current.meta.partCount ?? partNumber);
-    const url = await cache.get(partNumber);
-    this.#singlePutUrls.delete(url);
-    return url;
+    return cache.get(partNumber);
   }
 
   async #listParts(file: File_) {
