@@ -18,6 +18,8 @@ export interface StandinOptions {
   singlePutMaxSize?: number;
   /** Lifetime of presigned part URLs. */
   urlLifetimeMs?: number;
+  /** S3 reads each PUT at most this fast (bytes/s per request), like a slow uplink; 0 = as fast as possible. */
+  s3BytesPerSecond?: number;
 }
 
 interface Upload {
@@ -58,6 +60,9 @@ const TRAINER = { sub: 'trainer@apexshare.local', name: 'Demo Trainer', email: '
 export class FakeSystem {
   readonly uploads = new Map<string, Upload>();
   readonly mails: Mail[] = [];
+  /** The most PUTs S3 was reading at the same time. */
+  maxConcurrentPuts = 0;
+  #concurrentPuts = 0;
   /** UploadPart requests S3 answered 200, per fileId. */
   readonly uploadPartRequests = new Map<string, number>();
   readonly tokens = new Map<string, { fileId: string; state: 'OK' | 'EXPIRED' | 'REMOVED' }>();
@@ -73,6 +78,7 @@ export class FakeSystem {
       partSize: 8 * 1024 * 1024,
       singlePutMaxSize: 16 * 1024 * 1024,
       urlLifetimeMs: 15 * 60_000,
+      s3BytesPerSecond: 0,
       ...options,
     };
   }
@@ -442,7 +448,9 @@ export class FakeSystem {
     if (!u) return s3Error(res, cors, 404, 'NoSuchKey', 'The specified key does not exist.');
 
     if (req.method === 'PUT') {
-      const data = await readBody(req);
+      this.#concurrentPuts++;
+      this.maxConcurrentPuts = Math.max(this.maxConcurrentPuts, this.#concurrentPuts);
+      const data = await readBody(req, this.#options.s3BytesPerSecond).finally(() => this.#concurrentPuts--);
       if (data.length !== Number(q.get('length'))) return s3Error(res, cors, 403, 'SignatureDoesNotMatch', 'Content-Length differs from the signed one');
       if (u.session === 'ABORTED') return s3Error(res, cors, 404, 'NoSuchUpload', 'The upload was aborted');
       const eTag = `"${createHash('md5').update(data).digest('hex')}"`;
@@ -520,9 +528,17 @@ function cookie(req: http.IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
+async function readBody(req: http.IncomingMessage, bytesPerSecond = 0): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of req) chunks.push(c as Buffer);
+  const started = Date.now();
+  let received = 0;
+  for await (const c of req) {
+    chunks.push(c as Buffer);
+    received += (c as Buffer).length;
+    // Pacing (TCP backpressure does the rest): a slow uplink, so that progress, rate and time left can be seen.
+    const ahead = bytesPerSecond > 0 ? (received / bytesPerSecond) * 1000 - (Date.now() - started) : 0;
+    if (ahead > 0) await new Promise((resolve) => setTimeout(resolve, ahead));
+  }
   return Buffer.concat(chunks);
 }
 
