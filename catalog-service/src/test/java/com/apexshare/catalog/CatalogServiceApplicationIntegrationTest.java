@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,29 @@ class CatalogServiceApplicationIntegrationTest extends CatalogIntegrationTest {
             assertThat(response.body()).contains("\"success\":false");
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
         }
+    }
+
+    @Test
+    void shouldRefuseAValidTokenWithoutTheTrainerRoleWithForbiddenAndTheErrorBody() {
+        // Given a valid token of the right issuer and audience, but without the trainer role
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "student-1");
+        claims.put("aud", TokenIssuer.AUDIENCE);
+        claims.put(TokenIssuer.ROLES_CLAIM, List.of("student"));
+        String notATrainer = DevStack.issuer().mint(claims, Duration.ofMinutes(5));
+
+        // When
+        HttpResponse<String> response = get("/api/v1/uploads/recent", notATrainer);
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(403);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.path("success").asBoolean(true)).isFalse();
+        assertThat(error.path("error").path("status").asInt()).isEqualTo(403);
+        assertThat(error.path("error").path("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(error.path("error").path("message").asString()).contains("trainer");
+        assertThat(error.path("error").path("fields").isArray()).isTrue();
+        assertThat(response.body()).doesNotContain("uploads").doesNotContain("Exception");
     }
 
     @Test
