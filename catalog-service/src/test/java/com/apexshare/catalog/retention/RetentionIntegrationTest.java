@@ -26,6 +26,7 @@ import com.apexshare.events.CompletionSource;
 import com.apexshare.events.DeletionReason;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadInitiated;
 import com.apexshare.events.serde.AvroEventDeserializer;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,23 +68,20 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
     @Test
     void shouldDeleteTheObjectMarkTheUploadExpiredAndPublishUploadDeleted() {
         // Given a bucket with two videos: one kept for an hour, one for 30 days
-        String bucket = "retention-" + UUID.randomUUID().toString().substring(0, 8);
-        DevStack.s3().createBucket(bucket);
+        String bucket = newBucket();
         String trainer = "trainer-" + UUID.randomUUID();
         Instant t0 = TestEvents.now();
         String due = UUID.randomUUID().toString();
         String kept = UUID.randomUUID().toString();
-        String dueKey = "videos/2026-05-14/" + due + "-a.mp4";
-        String keptKey = "videos/2026-05-14/" + kept + "-b.mp4";
+        String dueKey = keyOf(due);
+        String keptKey = keyOf(kept);
         try (S3Client s3 = s3()) {
             s3.putObject(b -> b.bucket(bucket).key(dueKey), RequestBody.fromString("video a"));
             s3.putObject(b -> b.bucket(bucket).key(keptKey), RequestBody.fromString("video b"));
             awaitApplied(publish(
-                    initiated(due, trainer, t0).setBucket(bucket).setObjectKey(dueKey)
-                            .setRetentionUntil(t0.plus(Duration.ofHours(1))).build(),
+                    initiatedIn(bucket, dueKey, due, trainer, t0, Duration.ofHours(1)),
                     completed(due, t0.plusSeconds(5), 7L, CompletionSource.CLIENT),
-                    initiated(kept, trainer, t0).setBucket(bucket).setObjectKey(keptKey)
-                            .setRetentionUntil(t0.plus(Duration.ofDays(30))).build(),
+                    initiatedIn(bucket, keptKey, kept, trainer, t0, Duration.ofDays(30)),
                     completed(kept, t0.plusSeconds(5), 7L, CompletionSource.CLIENT)));
             assertThat(status(due, trainer).path("status").asString()).isEqualTo("AVAILABLE");
 
@@ -113,17 +111,15 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
     @Test
     void shouldExpireAnUploadWhoseClaimingRunDiedOnceItsClaimLapses() {
         // Given a due upload with its video
-        String bucket = "retention-" + UUID.randomUUID().toString().substring(0, 8);
-        DevStack.s3().createBucket(bucket);
+        String bucket = newBucket();
         String trainer = "trainer-" + UUID.randomUUID();
         Instant t0 = TestEvents.now();
         String fileId = UUID.randomUUID().toString();
-        String key = "videos/2026-05-14/" + fileId + "-a.mp4";
+        String key = keyOf(fileId);
         try (S3Client s3 = s3()) {
             s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("video"));
             awaitApplied(publish(
-                    initiated(fileId, trainer, t0).setBucket(bucket).setObjectKey(key)
-                            .setRetentionUntil(t0.plus(Duration.ofHours(1))).build(),
+                    initiatedIn(bucket, key, fileId, trainer, t0, Duration.ofHours(1)),
                     completed(fileId, t0.plusSeconds(5), 5L, CompletionSource.CLIENT)));
 
             // When a replica's run claims it at the end of retention and dies before deleting anything
@@ -150,22 +146,19 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
     @Test
     void shouldRetryAnUploadWhoseObjectCannotBeDeletedWithoutHoldingUpTheOthers() {
         // Given two due uploads: one in a bucket that does not exist (yet), one in a bucket that does
-        String bucket = "retention-" + UUID.randomUUID().toString().substring(0, 8);
+        String bucket = newBucket();
         String missingBucket = "retention-missing-" + UUID.randomUUID().toString().substring(0, 8);
-        DevStack.s3().createBucket(bucket);
         String trainer = "trainer-" + UUID.randomUUID();
         Instant t0 = TestEvents.now();
         String failing = UUID.randomUUID().toString();
         String fine = UUID.randomUUID().toString();
-        String failingKey = "videos/2026-05-14/" + failing + "-a.mp4";
-        String fineKey = "videos/2026-05-14/" + fine + "-b.mp4";
+        String failingKey = keyOf(failing);
+        String fineKey = keyOf(fine);
         try (S3Client s3 = s3()) {
             s3.putObject(b -> b.bucket(bucket).key(fineKey), RequestBody.fromString("video b"));
             awaitApplied(publish(
-                    initiated(failing, trainer, t0).setBucket(missingBucket).setObjectKey(failingKey)
-                            .setRetentionUntil(t0.plus(Duration.ofHours(1))).build(),
-                    initiated(fine, trainer, t0).setBucket(bucket).setObjectKey(fineKey)
-                            .setRetentionUntil(t0.plus(Duration.ofHours(1))).build()));
+                    initiatedIn(missingBucket, failingKey, failing, trainer, t0, Duration.ofHours(1)),
+                    initiatedIn(bucket, fineKey, fine, trainer, t0, Duration.ofHours(1))));
             double failuresBefore = failures();
 
             // When their retention ends
@@ -183,6 +176,23 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                     status(failing, trainer).path("status").asString()).isEqualTo("EXPIRED"));
         }
+    }
+
+    private static String newBucket() {
+        String bucket = "retention-" + UUID.randomUUID().toString().substring(0, 8);
+        DevStack.s3().createBucket(bucket);
+        return bucket;
+    }
+
+    private static String keyOf(String fileId) {
+        return "videos/2026-05-14/" + fileId + "-GX010042.MP4";
+    }
+
+    /** An upload initiated at {@code t0} whose video is at {@code bucket}/{@code key}, kept for {@code retention}. */
+    private static UploadInitiated initiatedIn(String bucket, String key, String fileId, String trainer, Instant t0,
+            Duration retention) {
+        return initiated(fileId, trainer, t0).setBucket(bucket).setObjectKey(key).setRetentionUntil(t0.plus(retention))
+                .build();
     }
 
     private Duration lease() {
