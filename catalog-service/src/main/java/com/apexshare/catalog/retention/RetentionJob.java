@@ -126,7 +126,7 @@ public class RetentionJob {
         return due;
     }
 
-    /** Deletes each object; returns the deletions to announce, adds the uploads whose object failed to {@code failed}. */
+    /** Deletes each object; returns the deletions to announce, and collects the failed uploads in {@code failed}. */
     private List<UploadEvent.Deleted> deleteObjects(List<ExpiringUpload> batch, Instant now, Set<UUID> failed) {
         List<UploadEvent.Deleted> deletions = new ArrayList<>(batch.size());
         for (ExpiringUpload upload : batch) {

@@ -86,7 +86,8 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
             INSERT INTO upload AS u (file_id, completed_at, stored_size, etag)
             SELECT x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond', x.size, x.etag
             FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[]),
-                        CAST(:#{#rows.sizes} AS bigint[]), CAST(:#{#rows.etags} AS text[])) AS x(file_id, ms, size, etag)
+                        CAST(:#{#rows.sizes} AS bigint[]), CAST(:#{#rows.etags} AS text[]))
+                 AS x(file_id, ms, size, etag)
             ORDER BY x.file_id
             ON CONFLICT (file_id) DO UPDATE SET
                 completed_at = excluded.completed_at, stored_size = excluded.stored_size, etag = excluded.etag
@@ -102,7 +103,8 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
             FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[]),
                         CAST(:#{#rows.reasons} AS text[])) AS x(file_id, ms, reason)
             ORDER BY x.file_id
-            ON CONFLICT (file_id) DO UPDATE SET deleted_at = excluded.deleted_at, deletion_reason = excluded.deletion_reason
+            ON CONFLICT (file_id) DO UPDATE SET
+                deleted_at = excluded.deleted_at, deletion_reason = excluded.deletion_reason
             WHERE u.deleted_at IS NULL OR excluded.deleted_at < u.deleted_at
             """)
     int delete(@Param("rows") DeletedRows rows);
