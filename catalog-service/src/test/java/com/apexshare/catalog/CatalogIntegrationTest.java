@@ -142,7 +142,7 @@ public abstract class CatalogIntegrationTest {
     }
 
     protected static String token(String trainerId) {
-        return DevStack.issuer().trainerToken(trainerId, "Trainer " + trainerId, null);
+        return DevStack.identity().trainerToken(trainerId, "Trainer " + trainerId, null);
     }
 
     protected static synchronized Admin admin() {

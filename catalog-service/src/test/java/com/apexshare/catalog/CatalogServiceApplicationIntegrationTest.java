@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.apexshare.devstack.DevStack;
-import com.apexshare.devstack.TokenIssuer;
+import com.apexshare.devstack.IdentityProvider;
 
 import tools.jackson.databind.JsonNode;
 
@@ -53,9 +53,9 @@ class CatalogServiceApplicationIntegrationTest extends CatalogIntegrationTest {
 
     @Test
     void shouldRefuseRequestsWithoutOrWithABadToken() {
-        TokenIssuer issuer = DevStack.issuer();
+        IdentityProvider issuer = DevStack.identity();
         String wrongAudience = issuer.mint("t-1", "T", null, "someone-else", Duration.ofMinutes(5));
-        String expired = issuer.mint("t-1", "T", null, TokenIssuer.AUDIENCE, Duration.ofMinutes(-5));
+        String expired = issuer.mint("t-1", "T", null, IdentityProvider.AUDIENCE, Duration.ofMinutes(-5));
         String tampered = issuer.trainerToken("t-1", "T", null).replaceFirst("\\.[^.]+$", ".AAAA");
 
         for (String token : new String[] {null, "not-a-jwt", wrongAudience, expired, tampered}) {
@@ -71,9 +71,9 @@ class CatalogServiceApplicationIntegrationTest extends CatalogIntegrationTest {
         // Given a valid token of the right issuer and audience, but without the trainer role
         Map<String, Object> claims = new HashMap<>();
         claims.put("sub", "student-1");
-        claims.put("aud", TokenIssuer.AUDIENCE);
-        claims.put(TokenIssuer.ROLES_CLAIM, List.of("student"));
-        String notATrainer = DevStack.issuer().mint(claims, Duration.ofMinutes(5));
+        claims.put("aud", IdentityProvider.AUDIENCE);
+        claims.put(IdentityProvider.ROLES_CLAIM, List.of("student"));
+        String notATrainer = DevStack.identity().mint(claims, Duration.ofMinutes(5));
 
         // When
         HttpResponse<String> response = get("/api/v1/uploads/recent", notATrainer);
@@ -91,7 +91,7 @@ class CatalogServiceApplicationIntegrationTest extends CatalogIntegrationTest {
 
     @Test
     void shouldLetAValidTokenThrough() {
-        String token = DevStack.issuer().trainerToken("t-1", "Tom", "tom@school.example");
+        String token = DevStack.identity().trainerToken("t-1", "Tom", "tom@school.example");
 
         HttpResponse<String> response = get("/api/v1/uploads/does-not-exist", token);
 

@@ -264,7 +264,7 @@ public final class CatalogBenchmark {
                 .build();
         String[] tokens = new String[TRAINERS];
         for (int i = 0; i < TRAINERS; i++) {
-            tokens[i] = DevStack.issuer().trainerToken("trainer-" + i, "Trainer " + i, null);
+            tokens[i] = DevStack.identity().trainerToken("trainer-" + i, "Trainer " + i, null);
         }
         String base = "http://127.0.0.1:" + port;
         // A cursor in the middle of a trainer's list, for the deep keyset page.
