@@ -32,8 +32,13 @@ public abstract class DownloadServiceTestSupport {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
+        servers(registry, "download");
+    }
+
+    /** The devstack servers with a database of its own, for the test classes that need a context of their own. */
+    public static void servers(DynamicPropertyRegistry registry, String database) {
         SpringProperties.kafka().forEach((k, v) -> registry.add(k, () -> v));
-        SpringProperties.datasource("download").forEach((k, v) -> registry.add(k, () -> v));
+        SpringProperties.datasource(database).forEach((k, v) -> registry.add(k, () -> v));
         S3Store s3 = DevStack.s3();
         s3.createBucket(BUCKET);
         registry.add("apexshare.download.s3.bucket", () -> BUCKET);

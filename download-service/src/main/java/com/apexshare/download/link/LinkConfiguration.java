@@ -13,7 +13,7 @@ import com.apexshare.download.DownloadProperties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Wires the link service from its ports, and schedules the view's retention. */
+/** Wires the link service and the view from their ports, and schedules the view's retention. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class LinkConfiguration implements SchedulingConfigurer {
@@ -33,9 +33,14 @@ class LinkConfiguration implements SchedulingConfigurer {
 
     @Bean
     DownloadLinks downloadLinks(LinkStore links, DownloadUrlSigner signer, DownloadLog downloads,
-            DownloadMetrics metrics, Clock clock, DownloadProperties properties) {
-        return new DownloadLinks(links, signer, downloads, metrics, clock, properties.s3().bucket(),
-                properties.urlExpiry());
+            DownloadMetrics metrics, Clock clock) {
+        return new DownloadLinks(links, signer, downloads, metrics, clock,
+                new DownloadLinks.Serving(properties.s3().bucket(), properties.urlExpiry()));
+    }
+
+    @Bean
+    UploadView uploadView(Uploads uploads, SentLinks links, Clock clock) {
+        return new UploadView(uploads, links, clock);
     }
 
     @Bean

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.apexshare.download.DownloadServiceTestSupport;
 import com.apexshare.events.DownloadChannel;
 import com.apexshare.events.Downloaded;
+import com.apexshare.events.Topics;
 
 class DownloadedEventIntegrationTest extends DownloadServiceTestSupport {
 
@@ -64,7 +65,7 @@ class DownloadedEventIntegrationTest extends DownloadServiceTestSupport {
             // And no record carries the token, its hash or the client's address
             for (ConsumerRecord<String, byte[]> record : records) {
                 String raw = new String(record.value(), StandardCharsets.ISO_8859_1);
-                assertThat(raw).doesNotContain(upload.token()).doesNotContain(LinkToken.sha256Hex(upload.token()))
+                assertThat(raw).doesNotContain(upload.token()).doesNotContain(LinkFixture.sha256(upload.token()))
                         .doesNotContain(client).doesNotContain("127.0.0.1");
                 assertThat(record.headers().toArray()).isEmpty();
             }
@@ -72,7 +73,8 @@ class DownloadedEventIntegrationTest extends DownloadServiceTestSupport {
     }
 
     private long outboxRows(LinkFixture.Upload upload) {
-        return jdbc.sql("SELECT count(*) FROM downloaded_outbox WHERE file_id = :fileId")
-                .param("fileId", upload.fileId()).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE topic = :topic AND event_key = :fileId")
+                .param("topic", Topics.DOWNLOADED.name()).param("fileId", upload.fileId().toString())
+                .query(Long.class).single();
     }
 }

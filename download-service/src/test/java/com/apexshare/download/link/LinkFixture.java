@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -36,6 +35,7 @@ import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.UploadInitiated;
 import com.apexshare.events.UploadMode;
+import com.apexshare.events.link.LinkToken;
 import com.apexshare.events.serde.AvroEventSerializer;
 
 /**
@@ -68,11 +68,14 @@ public final class LinkFixture implements AutoCloseable {
         this.bucket = bucket;
     }
 
-    /** A token as the notification service makes them: 32 random bytes, base64url without padding. */
+    /** A token as the notification service makes them, as the student's link carries it. */
     public static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return LinkToken.generate().reveal();
+    }
+
+    /** What {@code EmailSent} carries for the token. */
+    public static String sha256(String token) {
+        return LinkToken.parse(token).sha256Hex();
     }
 
     public static byte[] randomBytes(int size) {
@@ -140,7 +143,7 @@ public final class LinkFixture implements AutoCloseable {
                 .setFileId(u.fileId().toString())
                 .setProviderMessageId("msg-" + u.fileId())
                 .setSentAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setLinkTokenSha256(LinkToken.sha256Hex(u.token()))
+                .setLinkTokenSha256(sha256(u.token()))
                 .setLinkExpiresAt(u.retentionUntil())
                 .setTransport(EmailTransport.SMTP)
                 .build());
