@@ -11,8 +11,4 @@ class MalformedUploadEvent extends UnprocessableEvent {
     MalformedUploadEvent(String message) {
         super(message);
     }
-
-    MalformedUploadEvent(String message, Throwable cause) {
-        super(message, cause);
-    }
 }

@@ -44,17 +44,21 @@ final class UploadEventMapper {
         return new UploadView.SentLink(fileId(e.getFileId()), hash, e.getSentAt(), e.getLinkExpiresAt());
     }
 
-    /** The canonical text form only: the file id is also every event's key, so it must read the same everywhere. */
+    /**
+     * The canonical text form only: the file id is also every event's key, so it must read the same everywhere. The
+     * parser's exception is not kept as the cause, so that logs and metrics name the fact, not the parser.
+     */
     private static UUID fileId(String text) {
+        UUID id;
         try {
-            UUID id = UUID.fromString(text);
-            if (id.toString().equalsIgnoreCase(text)) {
-                return id;
-            }
+            id = UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw new MalformedUploadEvent("fileId is not a UUID: " + text, e);
+            throw new MalformedUploadEvent("fileId is not a UUID: " + text);
         }
-        throw new MalformedUploadEvent("fileId is not a UUID in canonical form: " + text);
+        if (!id.toString().equalsIgnoreCase(text)) {
+            throw new MalformedUploadEvent("fileId is not a UUID in canonical form: " + text);
+        }
+        return id;
     }
 
     /** PostgreSQL text cannot hold NUL characters. */
