@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +40,6 @@ class DownloadDatabaseOutageIntegrationTest extends DownloadServiceHttp {
     private static final String GROUP = "download-outage-test";
     private static final List<Topic<?>> CONSUMED = List.of(Topics.UPLOAD_INITIATED, Topics.UPLOAD_COMPLETED,
             Topics.UPLOAD_DELETED, Topics.EMAIL_SENT);
-    private static LinkFixture fixture;
 
     @Autowired
     MeterRegistry metrics;
@@ -56,16 +53,6 @@ class DownloadDatabaseOutageIntegrationTest extends DownloadServiceHttp {
         registry.add("spring.datasource.hikari.validation-timeout", () -> "250");
         registry.add("apexshare.platform.kafka.retry.initial-interval", () -> "50ms");
         registry.add("apexshare.platform.kafka.retry.max-interval", () -> "300ms");
-    }
-
-    @BeforeAll
-    static void fixture() {
-        fixture = new LinkFixture(BUCKET);
-    }
-
-    @AfterAll
-    static void close() {
-        fixture.close();
     }
 
     @Test

@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import com.apexshare.devstack.DevStack;
 import com.apexshare.devstack.S3Store;
 import com.apexshare.devstack.SpringProperties;
+import com.apexshare.download.link.LinkFixture;
 
 /**
  * The service under test over HTTP, and its connection to the devstack servers. Tests trust 127.0.0.1 as a proxy, so
@@ -31,8 +34,21 @@ public abstract class DownloadServiceHttp {
     public static final String BUCKET = "apexshare-videos";
     protected static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+    /** Plays the other services for the test class: S3 objects and their events. */
+    protected static LinkFixture fixture;
+
     @LocalServerPort
     protected int port;
+
+    @BeforeAll
+    static void openFixture() {
+        fixture = new LinkFixture(BUCKET);
+    }
+
+    @AfterAll
+    static void closeFixture() {
+        fixture.close();
+    }
 
     /** The devstack servers, with the service's data in a database of its own. */
     protected static void servers(DynamicPropertyRegistry registry, String database) {

@@ -122,10 +122,6 @@ public class Upload {
         updatedAt = now;
     }
 
-    UUID fileId() {
-        return fileId;
-    }
-
     Instant completedAt() {
         return completedAt;
     }

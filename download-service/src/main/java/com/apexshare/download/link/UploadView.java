@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,23 +28,17 @@ public class UploadView {
 
     @Transactional
     public void initiated(InitiatedUpload facts) {
-        Upload upload = uploads.lockOrCreate(facts.fileId());
-        upload.recordInitiated(facts, clock.instant());
-        uploads.save(upload);
+        apply(facts.fileId(), (upload, now) -> upload.recordInitiated(facts, now));
     }
 
     @Transactional
     public void completed(CompletedUpload facts) {
-        Upload upload = uploads.lockOrCreate(facts.fileId());
-        upload.recordCompleted(facts, clock.instant());
-        uploads.save(upload);
+        apply(facts.fileId(), (upload, now) -> upload.recordCompleted(facts, now));
     }
 
     @Transactional
     public void deleted(DeletedUpload facts) {
-        Upload upload = uploads.lockOrCreate(facts.fileId());
-        upload.recordDeleted(facts, clock.instant());
-        uploads.save(upload);
+        apply(facts.fileId(), (upload, now) -> upload.recordDeleted(facts, now));
     }
 
     /** A link is immutable: the first {@code EmailSent} of a token is kept, redeliveries change nothing. */
@@ -64,6 +59,12 @@ public class UploadView {
         int forgotten = uploads.forgetEndedBefore(cutoff);
         links.forgetUnmatchedExpiredBefore(cutoff);
         return forgotten;
+    }
+
+    private void apply(UUID fileId, BiConsumer<Upload, Instant> fact) {
+        Upload upload = uploads.lockOrCreate(fileId);
+        fact.accept(upload, clock.instant());
+        uploads.save(upload);
     }
 
     /** Facts of {@code UploadInitiated} this service needs (no student data). */

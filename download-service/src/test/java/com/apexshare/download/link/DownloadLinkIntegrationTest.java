@@ -10,8 +10,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,23 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 class DownloadLinkIntegrationTest extends DownloadServiceTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static LinkFixture fixture;
 
     @Autowired
     ViewRetention retention;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void fixture() {
-        fixture = new LinkFixture(BUCKET);
-    }
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
 
     @Test
     void shouldRedirectToAPresignedUrlThatDownloadsTheExactBytesAndRanges() throws Exception {

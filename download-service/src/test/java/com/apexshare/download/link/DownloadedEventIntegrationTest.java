@@ -29,10 +29,7 @@ class DownloadedEventIntegrationTest extends DownloadServiceTestSupport {
     @Test
     void shouldPublishOneDownloadedPerOpeningWithoutTokenOrAddress() throws Exception {
         // Given a working link, opened by one client address
-        LinkFixture.Upload upload;
-        try (LinkFixture fixture = new LinkFixture(BUCKET)) {
-            upload = fixture.ready("counted.mp4", LinkFixture.randomBytes(1024));
-        }
+        LinkFixture.Upload upload = fixture.ready("counted.mp4", LinkFixture.randomBytes(1024));
         String client = freshClientAddress();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/d/" + upload.token(), client).statusCode() == 302);

@@ -2,13 +2,13 @@ package com.apexshare.download.link.persistence;
 
 import java.util.Optional;
 
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import com.apexshare.download.link.LinkRecord;
 import com.apexshare.download.link.LinkStore;
 
 /** The look-up behind every link opening. */
-@Repository
+@Component
 class JpaLinkStore implements LinkStore {
 
     private final LinkTokenRepository links;

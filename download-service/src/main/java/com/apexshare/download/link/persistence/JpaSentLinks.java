@@ -2,13 +2,13 @@ package com.apexshare.download.link.persistence;
 
 import java.time.Instant;
 
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import com.apexshare.download.link.SentLinks;
 import com.apexshare.download.link.UploadView;
 
 /** Stores each link once, keyed by its token hash. */
-@Repository
+@Component
 class JpaSentLinks implements SentLinks {
 
     private final LinkTokenRepository links;

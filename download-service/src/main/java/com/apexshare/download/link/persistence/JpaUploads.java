@@ -3,13 +3,13 @@ package com.apexshare.download.link.persistence;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import com.apexshare.download.link.Upload;
 import com.apexshare.download.link.Uploads;
 
 /** Locks an upload's row for the fact being applied, creating it first when it does not exist yet. */
-@Repository
+@Component
 class JpaUploads implements Uploads {
 
     private final UploadRepository uploads;
