@@ -16,7 +16,7 @@ import com.apexshare.platform.outbox.Outbox;
  * later; consumers count each {@code downloadId} once).
  */
 @Component
-public class DownloadedOutbox implements DownloadLog {
+class DownloadedOutbox implements DownloadLog {
 
     private final Outbox outbox;
 
@@ -29,11 +29,8 @@ public class DownloadedOutbox implements DownloadLog {
         outbox.append(Topics.DOWNLOADED, opening.fileId(), event(opening));
     }
 
-    /**
-     * The event of one opening: no token, no raw User-Agent, no client address. Also what the upgrade migration
-     * publishes for the openings it moves from the old outbox table, so both are the same event.
-     */
-    public static Downloaded event(Opening opening) {
+    /** The event of one opening: no token, no raw User-Agent, no client address. */
+    private static Downloaded event(Opening opening) {
         return Downloaded.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(opening.occurredAt())

@@ -33,15 +33,19 @@ import com.apexshare.events.serde.AvroEventDeserializer;
 
 /**
  * The upgrade from the service's own outbox table: openings the previous version recorded in
- * {@code downloaded_outbox} but had not published yet are moved into the platform's outbox when the new version starts
- * (migration V3), and published exactly once.
+ * {@code downloaded_outbox} but had not published yet, before the new version started or while both versions ran side
+ * by side (a rolling upgrade), are moved into the platform's outbox and published exactly once.
  */
 class DownloadedOutboxUpgradeIntegrationTest {
 
     private static final String DATABASE = "download_upgrade";
 
+    private final UUID fileId = UUID.randomUUID();
+    private final Instant openedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+    private final List<Downloaded> recorded = new ArrayList<>();
+
     @Test
-    void shouldPublishTheOpeningsLeftInTheOldOutboxExactlyOnce() {
+    void shouldPublishTheOpeningsOfThePreviousOutboxTableExactlyOnce() {
         // Given the previous version's schema (V1) holding five openings its relay had not published yet
         Map<String, String> properties = DownloadServiceHttp.serviceProperties(DATABASE);
         String url = properties.get("spring.datasource.url");
@@ -49,24 +53,8 @@ class DownloadedOutboxUpgradeIntegrationTest {
                 .defaultSchema("download").createSchemas(true).target("1").load().migrate();
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url + "&currentSchema=download",
                 Postgres.USER, Postgres.PASSWORD));
-        UUID fileId = UUID.randomUUID();
-        Instant openedAt = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
-        List<Downloaded> waiting = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Downloaded opening = Downloaded.newBuilder().setEventId("unused").setFileId(fileId.toString())
-                    .setDownloadId(UUID.randomUUID().toString()).setOccurredAt(openedAt.plusSeconds(i))
-                    .setUserAgentFamily(i % 2 == 0 ? "Chrome" : "curl")
-                    .setChannel(i % 2 == 0 ? DownloadChannel.REDIRECT : DownloadChannel.API).build();
-            jdbc.sql("""
-                    INSERT INTO downloaded_outbox (download_id, file_id, occurred_at, user_agent_family, channel,
-                                                   attempts)
-                    VALUES (:downloadId, :fileId, :occurredAt, :family, :channel, 3)
-                    """)
-                    .param("downloadId", UUID.fromString(opening.getDownloadId())).param("fileId", fileId)
-                    .param("occurredAt", opening.getOccurredAt().atOffset(ZoneOffset.UTC))
-                    .param("family", opening.getUserAgentFamily()).param("channel", opening.getChannel().name())
-                    .update();
-            waiting.add(opening);
+            recordAsPreviousVersion(jdbc);
         }
 
         // When the new version starts on that database (its listeners stay off: only the upgrade is looked at)
@@ -78,22 +66,51 @@ class DownloadedOutboxUpgradeIntegrationTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(DownloadServiceApplication.class)
                 .run(arguments)) {
 
-            // Then the old table is gone, and once the relay has emptied the outbox, the topic holds each opening
-            // exactly once, with the facts it was recorded with
-            assertThat(jdbc.sql("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'download' "
-                    + "AND table_name = 'downloaded_outbox'").query(Long.class).single()).isZero();
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM outbox WHERE event_key = :fileId").param("fileId", fileId.toString())
-                    .query(Long.class).single() == 0);
-            AvroEventDeserializer avro = new AvroEventDeserializer();
-            List<ConsumerRecord<String, byte[]>> records = TopicRecords.withKeys(List.of(Topics.DOWNLOADED.name()),
-                    Set.of(fileId.toString()));
-            assertThat(records).hasSize(5);
-            List<Downloaded> published = records.stream()
-                    .map(r -> (Downloaded) avro.deserialize(r.topic(), r.value())).toList();
-            assertThat(published).usingRecursiveFieldByFieldElementComparatorIgnoringFields("eventId")
-                    .containsExactlyInAnyOrderElementsOf(waiting);
-            assertThat(published.stream().map(Downloaded::getEventId).distinct()).hasSize(5);
+            // Then each waiting opening is published exactly once, with the facts it was recorded with
+            assertPublishedExactlyOnce(jdbc);
+
+            // And so are those that a replica of the previous version, still running, records meanwhile
+            for (int i = 0; i < 3; i++) {
+                recordAsPreviousVersion(jdbc);
+            }
+            assertPublishedExactlyOnce(jdbc);
         }
+    }
+
+    private void recordAsPreviousVersion(JdbcClient jdbc) {
+        int i = recorded.size();
+        Downloaded opening = Downloaded.newBuilder().setEventId("unused").setFileId(fileId.toString())
+                .setDownloadId(UUID.randomUUID().toString()).setOccurredAt(openedAt.plusSeconds(i))
+                .setUserAgentFamily(i % 2 == 0 ? "Chrome" : "curl")
+                .setChannel(i % 2 == 0 ? DownloadChannel.REDIRECT : DownloadChannel.API).build();
+        jdbc.sql("""
+                INSERT INTO downloaded_outbox (download_id, file_id, occurred_at, user_agent_family, channel, attempts)
+                VALUES (:downloadId, :fileId, :occurredAt, :family, :channel, 3)
+                """)
+                .param("downloadId", UUID.fromString(opening.getDownloadId())).param("fileId", fileId)
+                .param("occurredAt", opening.getOccurredAt().atOffset(ZoneOffset.UTC))
+                .param("family", opening.getUserAgentFamily()).param("channel", opening.getChannel().name())
+                .update();
+        recorded.add(opening);
+    }
+
+    /** Once neither outbox holds an opening of the upload any more, nothing can publish one again. */
+    private void assertPublishedExactlyOnce(JdbcClient jdbc) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> waiting(jdbc) == 0);
+        AvroEventDeserializer avro = new AvroEventDeserializer();
+        List<ConsumerRecord<String, byte[]>> records = TopicRecords.withKeys(List.of(Topics.DOWNLOADED.name()),
+                Set.of(fileId.toString()));
+        List<Downloaded> published = records.stream()
+                .map(r -> (Downloaded) avro.deserialize(r.topic(), r.value())).toList();
+        assertThat(published).usingRecursiveFieldByFieldElementComparatorIgnoringFields("eventId")
+                .containsExactlyInAnyOrderElementsOf(recorded);
+        assertThat(published.stream().map(Downloaded::getEventId).distinct()).hasSize(recorded.size());
+    }
+
+    private long waiting(JdbcClient jdbc) {
+        return jdbc.sql("SELECT count(*) FROM downloaded_outbox WHERE file_id = :fileId").param("fileId", fileId)
+                .query(Long.class).single()
+                + jdbc.sql("SELECT count(*) FROM outbox WHERE event_key = :fileId").param("fileId", fileId.toString())
+                .query(Long.class).single();
     }
 }
