@@ -11,10 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,9 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.apexshare.devstack.Postgres;
+import com.apexshare.devstack.TopicContents;
 import com.apexshare.download.DownloadServiceApplication;
 import com.apexshare.download.DownloadServiceHttp;
-import com.apexshare.download.TopicRecords;
 import com.apexshare.events.DownloadChannel;
 import com.apexshare.events.Downloaded;
 import com.apexshare.events.Topics;
@@ -97,11 +95,8 @@ class DownloadedOutboxUpgradeIntegrationTest {
     /** Once neither outbox holds an opening of the upload any more, nothing can publish one again. */
     private void assertPublishedExactlyOnce(JdbcClient jdbc) {
         await().atMost(Duration.ofSeconds(60)).until(() -> waiting(jdbc) == 0);
-        AvroEventDeserializer avro = new AvroEventDeserializer();
-        List<ConsumerRecord<String, byte[]>> records = TopicRecords.withKeys(List.of(Topics.DOWNLOADED.name()),
-                Set.of(fileId.toString()));
-        List<Downloaded> published = records.stream()
-                .map(r -> (Downloaded) avro.deserialize(r.topic(), r.value())).toList();
+        List<Downloaded> published = TopicContents.read(Topics.DOWNLOADED.name(), new AvroEventDeserializer())
+                .valuesWithKey(fileId.toString()).stream().map(Downloaded.class::cast).toList();
         assertThat(published).usingRecursiveFieldByFieldElementComparatorIgnoringFields("eventId")
                 .containsExactlyInAnyOrderElementsOf(recorded);
         assertThat(published.stream().map(Downloaded::getEventId).distinct()).hasSize(recorded.size());
