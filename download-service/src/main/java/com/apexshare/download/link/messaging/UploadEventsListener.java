@@ -23,22 +23,22 @@ class UploadEventsListener {
         this.view = view;
     }
 
-    @KafkaListener(id = "download-service-upload-initiated", idIsGroup = false, topics = Topics.Names.UPLOAD_INITIATED)
+    @KafkaListener(id = "download-upload-initiated", idIsGroup = false, topics = Topics.Names.UPLOAD_INITIATED)
     void onUploadInitiated(UploadInitiated event) {
         view.initiated(UploadEventMapper.initiated(event));
     }
 
-    @KafkaListener(id = "download-service-upload-completed", idIsGroup = false, topics = Topics.Names.UPLOAD_COMPLETED)
+    @KafkaListener(id = "download-upload-completed", idIsGroup = false, topics = Topics.Names.UPLOAD_COMPLETED)
     void onUploadCompleted(UploadCompleted event) {
         view.completed(UploadEventMapper.completed(event));
     }
 
-    @KafkaListener(id = "download-service-upload-deleted", idIsGroup = false, topics = Topics.Names.UPLOAD_DELETED)
+    @KafkaListener(id = "download-upload-deleted", idIsGroup = false, topics = Topics.Names.UPLOAD_DELETED)
     void onUploadDeleted(UploadDeleted event) {
         view.deleted(UploadEventMapper.deleted(event));
     }
 
-    @KafkaListener(id = "download-service-email-sent", idIsGroup = false, topics = Topics.Names.EMAIL_SENT)
+    @KafkaListener(id = "download-email-sent", idIsGroup = false, topics = Topics.Names.EMAIL_SENT)
     void onEmailSent(EmailSent event) {
         view.linkSent(UploadEventMapper.linkSent(event));
     }
