@@ -6,6 +6,8 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import com.apexshare.platform.aws.AwsClientSettings;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,7 +21,6 @@ import jakarta.validation.constraints.Positive;
  * @param urlExpiry      lifetime of each presigned GET URL handed out for a link
  * @param trustedProxies addresses or CIDRs of proxies whose {@code X-Forwarded-For} names the client; empty = none
  * @param rateLimit      per-client limit on link look-ups
- * @param outbox         relay of {@code Downloaded} events from the outbox table to Kafka
  * @param s3             where the videos are and how to sign for them
  * @param viewRetention  when the view forgets uploads that ended
  */
@@ -30,7 +31,6 @@ public record DownloadProperties(
         @NotNull Duration urlExpiry,
         List<String> trustedProxies,
         @Valid @NotNull RateLimit rateLimit,
-        @Valid @NotNull Outbox outbox,
         @Valid @NotNull S3 s3,
         @Valid @NotNull ViewRetention viewRetention) {
 
@@ -47,14 +47,6 @@ public record DownloadProperties(
      * @param maxClients        most client buckets kept in memory; the least recently used are dropped beyond it
      */
     public record RateLimit(@Positive double requestsPerSecond, @Positive int burst, @Positive int maxClients) {
-    }
-
-    /**
-     * @param relayInterval pause between two relay runs
-     * @param batchSize     rows claimed per relay transaction
-     * @param sendTimeout   how long a relay run waits for Kafka's acknowledgements before it gives the rows back
-     */
-    public record Outbox(@NotNull Duration relayInterval, @Positive int batchSize, @NotNull Duration sendTimeout) {
     }
 
     /**
@@ -75,5 +67,10 @@ public record DownloadProperties(
      */
     public record S3(@NotBlank String bucket, @NotBlank String region, String endpoint, boolean pathStyleAccess,
             String accessKey, String secretKey) {
+
+        /** How the platform's AWS clients reach S3 (the bucket is the service's own concern). */
+        public AwsClientSettings client() {
+            return new AwsClientSettings(region, endpoint, pathStyleAccess, accessKey, secretKey);
+        }
     }
 }

@@ -9,13 +9,16 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.apexshare.download.link.DownloadMetrics.Refusal;
+import com.apexshare.events.link.LinkToken;
 
 /**
  * Opens student links. The token's format is checked before anything else, then the link is found by the SHA-256 of
  * the token. Looking up by hash needs no constant-time comparison: the database compares hashes, and learning how much
- * of a stored hash matches a guess tells an attacker nothing about a token that produces it.
+ * of a stored hash matches a guess tells an attacker nothing about a token that produces it. An opening that counts is
+ * recorded in the same transaction as the look-up, so it is durable once the student has the URL.
  */
 public class DownloadLinks {
 
@@ -26,18 +29,25 @@ public class DownloadLinks {
     private final DownloadLog downloads;
     private final DownloadMetrics metrics;
     private final Clock clock;
-    private final String servedBucket;
-    private final Duration urlExpiry;
+    private final Serving serving;
 
     public DownloadLinks(LinkStore links, DownloadUrlSigner signer, DownloadLog downloads, DownloadMetrics metrics,
-            Clock clock, String servedBucket, Duration urlExpiry) {
+            Clock clock, Serving serving) {
         this.links = links;
         this.signer = signer;
         this.downloads = downloads;
         this.metrics = metrics;
         this.clock = clock;
-        this.servedBucket = servedBucket;
-        this.urlExpiry = urlExpiry;
+        this.serving = serving;
+    }
+
+    /**
+     * What this replica hands out.
+     *
+     * @param bucket    the only bucket the service signs for (its credentials cannot read any other)
+     * @param urlExpiry lifetime of each presigned URL
+     */
+    public record Serving(String bucket, Duration urlExpiry) {
     }
 
     /**
@@ -51,11 +61,13 @@ public class DownloadLinks {
      * @throws LinkExpired   past the link's or the upload's end
      * @throws VideoRemoved  the upload was aborted or removed
      */
+    @Transactional
     public OpenedLink open(String token, DownloadChannel channel, String userAgent, boolean record) {
         if (!LinkToken.isWellFormed(token)) {
             throw refused(Refusal.MALFORMED);
         }
-        LinkRecord link = links.findByTokenSha256(LinkToken.sha256Hex(token)).orElseThrow(() -> refused(Refusal.UNKNOWN));
+        LinkRecord link = links.findByTokenSha256(LinkToken.parse(token).sha256Hex())
+                .orElseThrow(() -> refused(Refusal.UNKNOWN));
         Instant now = clock.instant();
         if (link.deletedAt() != null) {
             metrics.refused(Refusal.DELETED);
@@ -68,14 +80,14 @@ public class DownloadLinks {
         if (!link.isReady()) {
             throw refused(Refusal.NOT_READY);
         }
-        if (!servedBucket.equals(link.bucket())) {
+        if (!serving.bucket().equals(link.bucket())) {
             // A URL for a bucket this service's credentials cannot read would only give the student AccessDenied.
             LOG.warn("Upload {} is in bucket {}, not in the served bucket {}: link refused", link.fileId(),
-                    link.bucket(), servedBucket);
+                    link.bucket(), serving.bucket());
             throw refused(Refusal.FOREIGN_BUCKET);
         }
         DownloadUrlSigner.SignedUrl url = signer.sign(link.bucket(), link.objectKey(), link.fileName(),
-                link.contentType(), urlExpiry);
+                link.contentType(), serving.urlExpiry());
         if (record) {
             downloads.record(new DownloadLog.Opening(UUID.randomUUID(), link.fileId(), now,
                     UserAgentFamily.of(userAgent), channel));

@@ -1,7 +1,10 @@
 /**
- * Student links: the service's own view of each upload (built from the upload and notification events), and the
- * opening of a link, which checks the token by its hash, refuses unknown, unfinished, expired or removed uploads, hands
- * out a short-lived presigned download URL and records the opening as a {@code Downloaded} event. Adapters sit in
- * sub-packages: {@code web} (HTTP), {@code s3} (presigning), {@code jdbc} (the view), {@code messaging} (events in).
+ * Student links: the service's own view of each upload ({@link com.apexshare.download.link.Upload}, built from the
+ * upload and notification events by {@link com.apexshare.download.link.UploadView}), and the opening of a link
+ * ({@link com.apexshare.download.link.DownloadLinks}), which checks the token by its hash, refuses unknown,
+ * unfinished, expired or removed uploads, hands out a short-lived presigned download URL and records the opening as a
+ * {@code Downloaded} event. The ports it owns ({@code LinkStore}, {@code Uploads}, {@code SentLinks},
+ * {@code DownloadLog}, {@code DownloadUrlSigner}) are implemented in {@code persistence}, {@code messaging} and
+ * {@code s3}; {@code web} is the HTTP side.
  */
 package com.apexshare.download.link;

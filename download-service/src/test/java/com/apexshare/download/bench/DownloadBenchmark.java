@@ -22,10 +22,11 @@ import com.apexshare.devstack.S3Store;
 import com.apexshare.devstack.SpringProperties;
 import com.apexshare.download.DownloadServiceApplication;
 import com.apexshare.download.link.LinkFixture;
+import com.apexshare.events.Topics;
 
 /**
  * Link-opening latency over HTTP against the running service with the real servers (Kafka, PostgreSQL, S3Proxy): each
- * call opens a student link ({@code GET /d/{token}}: token check, hash look-up, presigning, outbox insert) and expects
+ * call opens a student link ({@code GET /d/{token}}: token check, hash look-up, presigning, outbox append) and expects
  * the 302. Open-loop at 500 requests/s for 20 s after a warm-up (30,000 calls, so that the JIT has compiled the hot
  * path, then 5 s at the target rate); the rate limit is raised so that it does not refuse the load generator's single
  * address. Besides the client-side latency it reports the time spent inside the service and the JVM's CPU per call.
@@ -125,7 +126,8 @@ public final class DownloadBenchmark {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             long backlog;
             do {
-                backlog = jdbc.sql("SELECT count(*) FROM downloaded_outbox").query(Long.class).single();
+                backlog = jdbc.sql("SELECT count(*) FROM outbox WHERE topic = :topic")
+                        .param("topic", Topics.DOWNLOADED.name()).query(Long.class).single();
             } while (backlog > 0 && System.nanoTime() < deadline && pause());
             BenchmarkReport.record("download.open-link", "Downloaded outbox backlog 30 s after load", backlog, "rows",
                     "0");

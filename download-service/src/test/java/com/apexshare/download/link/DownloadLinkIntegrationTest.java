@@ -1,20 +1,15 @@
 package com.apexshare.download.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,23 +23,12 @@ import tools.jackson.databind.json.JsonMapper;
 class DownloadLinkIntegrationTest extends DownloadServiceTestSupport {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static LinkFixture fixture;
 
     @Autowired
     ViewRetention retention;
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void fixture() {
-        fixture = new LinkFixture(BUCKET);
-    }
-
-    @AfterAll
-    static void close() {
-        fixture.close();
-    }
 
     @Test
     void shouldRedirectToAPresignedUrlThatDownloadsTheExactBytesAndRanges() throws Exception {
@@ -237,14 +221,5 @@ class DownloadLinkIntegrationTest extends DownloadServiceTestSupport {
         assertThat(jdbc.sql("SELECT count(*) FROM link_token WHERE file_id = :id").param("id", longGone.fileId())
                 .query(Long.class).single()).isZero();
         assertThat(get("/d/" + recent.token(), client).statusCode()).isEqualTo(410);
-    }
-
-    private HttpResponse<String> awaitStatus(String path, String client, int status) {
-        AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            last.set(get(path, client));
-            assertThat(last.get().statusCode()).isEqualTo(status);
-        });
-        return last.get();
     }
 }

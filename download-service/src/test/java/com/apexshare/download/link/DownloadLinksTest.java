@@ -32,15 +32,15 @@ class DownloadLinksTest {
     private final DownloadLinks service = new DownloadLinks(hash -> Optional.ofNullable(links.get(hash)),
             (bucket, key, name, type, expiry) -> new DownloadUrlSigner.SignedUrl(
                     URI.create("https://s3.example/" + bucket + "/" + key), NOW.plus(expiry)),
-            openings::add, new DownloadMetrics(registry), Clock.fixed(NOW, ZoneOffset.UTC), BUCKET,
-            Duration.ofMinutes(5));
+            openings::add, new DownloadMetrics(registry), Clock.fixed(NOW, ZoneOffset.UTC),
+            new DownloadLinks.Serving(BUCKET, Duration.ofMinutes(5)));
 
     @Test
     void shouldHandOutAUrlAndRecordTheOpening() {
         // Given a ready link
         String token = LinkFixture.newToken();
         UUID fileId = UUID.randomUUID();
-        links.put(LinkToken.sha256Hex(token), ready(fileId, null, NOW.plusSeconds(60)));
+        links.put(LinkFixture.sha256(token), ready(fileId, null, NOW.plusSeconds(60)));
 
         // When it is opened by a browser
         DownloadLinks.OpenedLink opened = service.open(token, DownloadChannel.REDIRECT,
@@ -61,7 +61,7 @@ class DownloadLinksTest {
     @Test
     void shouldNotRecordAHeadRequest() {
         String token = LinkFixture.newToken();
-        links.put(LinkToken.sha256Hex(token), ready(UUID.randomUUID(), null, NOW.plusSeconds(60)));
+        links.put(LinkFixture.sha256(token), ready(UUID.randomUUID(), null, NOW.plusSeconds(60)));
 
         service.open(token, DownloadChannel.REDIRECT, null, false);
 
@@ -109,7 +109,7 @@ class DownloadLinksTest {
 
     private String put(LinkRecord record) {
         String token = LinkFixture.newToken();
-        links.put(LinkToken.sha256Hex(token), record);
+        links.put(LinkFixture.sha256(token), record);
         return token;
     }
 

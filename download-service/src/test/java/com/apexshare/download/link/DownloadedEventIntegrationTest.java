@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.apexshare.devstack.TopicContents;
 import com.apexshare.download.DownloadServiceTestSupport;
 import com.apexshare.events.DownloadChannel;
 import com.apexshare.events.Downloaded;
+import com.apexshare.events.Topics;
+import com.apexshare.events.serde.AvroEventDeserializer;
 
 class DownloadedEventIntegrationTest extends DownloadServiceTestSupport {
 
@@ -28,10 +31,7 @@ class DownloadedEventIntegrationTest extends DownloadServiceTestSupport {
     @Test
     void shouldPublishOneDownloadedPerOpeningWithoutTokenOrAddress() throws Exception {
         // Given a working link, opened by one client address
-        LinkFixture.Upload upload;
-        try (LinkFixture fixture = new LinkFixture(BUCKET)) {
-            upload = fixture.ready("counted.mp4", LinkFixture.randomBytes(1024));
-        }
+        LinkFixture.Upload upload = fixture.ready("counted.mp4", LinkFixture.randomBytes(1024));
         String client = freshClientAddress();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("/d/" + upload.token(), client).statusCode() == 302);
@@ -45,34 +45,40 @@ class DownloadedEventIntegrationTest extends DownloadServiceTestSupport {
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(302);
 
         // Then, once the outbox is drained, the topic holds exactly one Downloaded per counted opening (4)
-        try (DownloadedEvents events = new DownloadedEvents()) {
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(outboxRows(upload)).isZero();
-                assertThat(events.recordsFor(upload.fileId())).hasSize(4);
-            });
-            List<ConsumerRecord<String, byte[]>> records = events.recordsFor(upload.fileId());
-            assertThat(records).hasSize(4);
-            List<Downloaded> downloads = records.stream().map(events::decode).toList();
-            assertThat(downloads.stream().map(Downloaded::getDownloadId).collect(Collectors.toSet())).hasSize(4);
-            assertThat(downloads).allSatisfy(d -> assertThat(d.getFileId()).isEqualTo(upload.fileId().toString()));
-            assertThat(downloads.stream().map(Downloaded::getChannel).toList())
-                    .containsExactlyInAnyOrder(DownloadChannel.REDIRECT, DownloadChannel.REDIRECT,
-                            DownloadChannel.REDIRECT, DownloadChannel.API);
-            assertThat(downloads.stream().map(Downloaded::getUserAgentFamily).collect(Collectors.toSet()))
-                    .isEqualTo(Set.of("Firefox", "curl"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(outboxRows(upload)).isZero();
+            assertThat(raw().withKey(upload.fileId().toString())).hasSize(4);
+        });
+        List<TopicContents.Entry<byte[]>> records = raw().withKey(upload.fileId().toString());
+        assertThat(records).hasSize(4);
+        AvroEventDeserializer avro = new AvroEventDeserializer();
+        List<Downloaded> downloads = records.stream()
+                .map(r -> (Downloaded) avro.deserialize(r.topic(), r.value())).toList();
+        assertThat(downloads.stream().map(Downloaded::getDownloadId).collect(Collectors.toSet())).hasSize(4);
+        assertThat(downloads).allSatisfy(d -> assertThat(d.getFileId()).isEqualTo(upload.fileId().toString()));
+        assertThat(downloads.stream().map(Downloaded::getChannel).toList())
+                .containsExactlyInAnyOrder(DownloadChannel.REDIRECT, DownloadChannel.REDIRECT,
+                        DownloadChannel.REDIRECT, DownloadChannel.API);
+        assertThat(downloads.stream().map(Downloaded::getUserAgentFamily).collect(Collectors.toSet()))
+                .isEqualTo(Set.of("Firefox", "curl"));
 
-            // And no record carries the token, its hash or the client's address
-            for (ConsumerRecord<String, byte[]> record : records) {
-                String raw = new String(record.value(), StandardCharsets.ISO_8859_1);
-                assertThat(raw).doesNotContain(upload.token()).doesNotContain(LinkToken.sha256Hex(upload.token()))
-                        .doesNotContain(client).doesNotContain("127.0.0.1");
-                assertThat(record.headers().toArray()).isEmpty();
-            }
+        // And no record carries the token, its hash or the client's address
+        for (TopicContents.Entry<byte[]> record : records) {
+            String raw = new String(record.value(), StandardCharsets.ISO_8859_1);
+            assertThat(raw).doesNotContain(upload.token()).doesNotContain(LinkFixture.sha256(upload.token()))
+                    .doesNotContain(client).doesNotContain("127.0.0.1");
+            assertThat(record.headers().toArray()).isEmpty();
         }
     }
 
+    /** The Downloaded topic as analytics consumers read it, the raw bytes kept. */
+    private static TopicContents<byte[]> raw() {
+        return TopicContents.read(Topics.DOWNLOADED.name(), new ByteArrayDeserializer());
+    }
+
     private long outboxRows(LinkFixture.Upload upload) {
-        return jdbc.sql("SELECT count(*) FROM downloaded_outbox WHERE file_id = :fileId")
-                .param("fileId", upload.fileId()).query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE topic = :topic AND event_key = :fileId")
+                .param("topic", Topics.DOWNLOADED.name()).param("fileId", upload.fileId().toString())
+                .query(Long.class).single();
     }
 }

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,12 +15,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
@@ -36,7 +33,10 @@ import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.UploadInitiated;
 import com.apexshare.events.UploadMode;
+import com.apexshare.events.link.LinkToken;
 import com.apexshare.events.serde.AvroEventSerializer;
+import com.apexshare.platform.aws.AwsClientSettings;
+import com.apexshare.platform.aws.S3Clients;
 
 /**
  * Plays the other services for tests and the benchmark: puts a video into S3Proxy and publishes the events the upload
@@ -46,7 +46,8 @@ public final class LinkFixture implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final KafkaProducer<String, SpecificRecord> producer;
+    private final KafkaProducer<String, byte[]> producer;
+    private final AvroEventSerializer avro = new AvroEventSerializer();
     private final S3Client s3;
     private final String bucket;
 
@@ -55,24 +56,22 @@ public final class LinkFixture implements AutoCloseable {
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.kafka().bootstrapServers());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new AvroEventSerializer());
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
         S3Store store = DevStack.s3();
         store.createBucket(bucket);
-        this.s3 = S3Client.builder()
-                .endpointOverride(store.endpoint())
-                .region(Region.of(S3Store.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3Store.ACCESS_KEY, S3Store.SECRET_KEY)))
-                .forcePathStyle(true)
-                .build();
+        this.s3 = S3Clients.client(new AwsClientSettings(S3Store.REGION, store.endpoint().toString(), true,
+                S3Store.ACCESS_KEY, S3Store.SECRET_KEY));
         this.bucket = bucket;
     }
 
-    /** A token as the notification service makes them: 32 random bytes, base64url without padding. */
+    /** A token as the notification service makes them, as the student's link carries it. */
     public static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return LinkToken.generate().reveal();
+    }
+
+    /** What {@code EmailSent} carries for the token. */
+    public static String sha256(String token) {
+        return LinkToken.parse(token).sha256Hex();
     }
 
     public static byte[] randomBytes(int size) {
@@ -83,9 +82,7 @@ public final class LinkFixture implements AutoCloseable {
 
     /** An upload of the given bytes and name, retained until {@code retentionUntil}, with one e-mailed link. */
     public Upload upload(String fileName, byte[] content, Instant retentionUntil) {
-        UUID fileId = UUID.randomUUID();
-        String key = "videos/2025-06-14/" + fileId + "-" + fileName;
-        return new Upload(fileId, fileName, key, content, newToken(), retentionUntil);
+        return Upload.of(fileName, content, retentionUntil);
     }
 
     public Upload upload(String fileName, byte[] content) {
@@ -98,7 +95,29 @@ public final class LinkFixture implements AutoCloseable {
     }
 
     public void initiated(Upload u) {
-        publish(Topics.UPLOAD_INITIATED.name(), u.fileId(), UploadInitiated.newBuilder()
+        publish(Topics.UPLOAD_INITIATED.name(), u.fileId(), initiatedEvent(u, bucket).build());
+    }
+
+    public void completed(Upload u) {
+        publish(Topics.UPLOAD_COMPLETED.name(), u.fileId(), completedEvent(u, bucket).build());
+    }
+
+    public void emailSent(Upload u) {
+        publish(Topics.EMAIL_SENT.name(), u.fileId(), emailSentEvent(u).build());
+    }
+
+    public void deleted(Upload u, DeletionReason reason) {
+        publish(Topics.UPLOAD_DELETED.name(), u.fileId(), UploadDeleted.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setFileId(u.fileId().toString())
+                .setReason(reason)
+                .build());
+    }
+
+    /** The upload service's {@code UploadInitiated} of the upload, for a test to change before it builds it. */
+    public static UploadInitiated.Builder initiatedEvent(Upload u, String bucket) {
+        return UploadInitiated.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setFileId(u.fileId().toString())
@@ -116,12 +135,12 @@ public final class LinkFixture implements AutoCloseable {
                 .setBucket(bucket)
                 .setObjectKey(u.objectKey())
                 .setUploadMode(UploadMode.SINGLE_PUT)
-                .setRetentionUntil(u.retentionUntil())
-                .build());
+                .setRetentionUntil(u.retentionUntil());
     }
 
-    public void completed(Upload u) {
-        publish(Topics.UPLOAD_COMPLETED.name(), u.fileId(), UploadCompleted.newBuilder()
+    /** The upload service's {@code UploadCompleted} of the upload. */
+    public static UploadCompleted.Builder completedEvent(Upload u, String bucket) {
+        return UploadCompleted.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setFileId(u.fileId().toString())
@@ -129,30 +148,20 @@ public final class LinkFixture implements AutoCloseable {
                 .setObjectKey(u.objectKey())
                 .setSize(u.content().length)
                 .setETag("etag-" + u.fileId())
-                .setSource(CompletionSource.CLIENT)
-                .build());
+                .setSource(CompletionSource.CLIENT);
     }
 
-    public void emailSent(Upload u) {
-        publish(Topics.EMAIL_SENT.name(), u.fileId(), EmailSent.newBuilder()
+    /** The notification service's {@code EmailSent} of the upload's link. */
+    public static EmailSent.Builder emailSentEvent(Upload u) {
+        return EmailSent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setFileId(u.fileId().toString())
                 .setProviderMessageId("msg-" + u.fileId())
                 .setSentAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setLinkTokenSha256(LinkToken.sha256Hex(u.token()))
+                .setLinkTokenSha256(sha256(u.token()))
                 .setLinkExpiresAt(u.retentionUntil())
-                .setTransport(EmailTransport.SMTP)
-                .build());
-    }
-
-    public void deleted(Upload u, DeletionReason reason) {
-        publish(Topics.UPLOAD_DELETED.name(), u.fileId(), UploadDeleted.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
-                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-                .setFileId(u.fileId().toString())
-                .setReason(reason)
-                .build());
+                .setTransport(EmailTransport.SMTP);
     }
 
     /** Stores the object and publishes all three events of a finished, e-mailed upload. */
@@ -165,9 +174,15 @@ public final class LinkFixture implements AutoCloseable {
         return u;
     }
 
-    private void publish(String topic, UUID fileId, SpecificRecord event) {
+    /** Publishes an event as the other services would, keyed by its upload. */
+    public void publish(String topic, UUID fileId, SpecificRecord event) {
+        publish(topic, fileId, avro.serialize(topic, event));
+    }
+
+    /** Publishes any bytes under the upload's key, e.g. a record no consumer can decode. */
+    public void publish(String topic, UUID fileId, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic, fileId.toString(), event)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, fileId.toString(), value)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -185,5 +200,12 @@ public final class LinkFixture implements AutoCloseable {
     /** One upload of the fixture; {@code token} is what the student's e-mail link carries. */
     public record Upload(UUID fileId, String fileName, String objectKey, byte[] content, String token,
             Instant retentionUntil) {
+
+        /** A fresh upload (new file id, new link token) of the given bytes and name. */
+        public static Upload of(String fileName, byte[] content, Instant retentionUntil) {
+            UUID fileId = UUID.randomUUID();
+            String key = "videos/2025-06-14/" + fileId + "-" + fileName;
+            return new Upload(fileId, fileName, key, content, newToken(), retentionUntil);
+        }
     }
 }

@@ -27,9 +27,7 @@ class RandomTokenIntegrationTest extends DownloadServiceTestSupport {
     @Test
     void shouldFindNoneOfTenThousandRandomTokens() throws Exception {
         // Given working links exist
-        try (LinkFixture fixture = new LinkFixture(BUCKET)) {
-            fixture.ready("real.mp4", LinkFixture.randomBytes(64));
-        }
+        fixture.ready("real.mp4", LinkFixture.randomBytes(64));
         double openedBefore = opened();
 
         // When 10,000 well-formed random tokens are tried (each from an address of its own, so no rate limit applies)

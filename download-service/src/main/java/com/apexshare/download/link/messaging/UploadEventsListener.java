@@ -1,29 +1,21 @@
 package com.apexshare.download.link.messaging;
 
-import java.util.Locale;
-import java.util.UUID;
-
-import org.apache.avro.specific.SpecificRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.apexshare.download.link.UploadView;
 import com.apexshare.events.EmailSent;
+import com.apexshare.events.Topics;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.UploadInitiated;
 
 /**
- * Feeds the link view from the four events it needs. One listener for all four topics keeps a single consumer per
- * replica; the view tolerates any order across them. A record that cannot be applied goes, after retries, to this
- * service's dead-letter topic ({@code platform.KafkaConfiguration}).
+ * Feeds the link view from the upload and notification events it consumes: decode, delegate, done. Every listener
+ * joins the service's consumer group ({@code apexshare.download.consumer-group}), which names its dead-letter topics.
  */
 @Component
 class UploadEventsListener {
-
-    private static final Logger LOG = LoggerFactory.getLogger(UploadEventsListener.class);
 
     private final UploadView view;
 
@@ -31,31 +23,23 @@ class UploadEventsListener {
         this.view = view;
     }
 
-    @KafkaListener(id = "download-link-view", topics = {
-            "#{T(com.apexshare.events.Topics).UPLOAD_INITIATED.name()}",
-            "#{T(com.apexshare.events.Topics).UPLOAD_COMPLETED.name()}",
-            "#{T(com.apexshare.events.Topics).UPLOAD_DELETED.name()}",
-            "#{T(com.apexshare.events.Topics).EMAIL_SENT.name()}"})
-    void on(SpecificRecord event) {
-        if (event instanceof UploadInitiated e) {
-            view.initiated(new UploadView.InitiatedUpload(fileId(e.getFileId()), e.getOccurredAt(), e.getTrainerName(),
-                    e.getSessionDate(), e.getNotes(), e.getFileName(), e.getContentType(), e.getFileSize(),
-                    e.getBucket(), e.getObjectKey(), e.getRetentionUntil()));
-        } else if (event instanceof UploadCompleted e) {
-            view.completed(new UploadView.CompletedUpload(fileId(e.getFileId()), e.getOccurredAt(), e.getBucket(),
-                    e.getObjectKey(), e.getSize(), e.getETag()));
-        } else if (event instanceof UploadDeleted e) {
-            view.deleted(new UploadView.DeletedUpload(fileId(e.getFileId()), e.getOccurredAt(), e.getReason().name()));
-        } else if (event instanceof EmailSent e) {
-            view.linkSent(new UploadView.SentLink(fileId(e.getFileId()), e.getLinkTokenSha256().toLowerCase(Locale.ROOT), e.getSentAt(),
-                    e.getLinkExpiresAt()));
-        } else {
-            throw new IllegalArgumentException("Unexpected event " + event.getSchema().getFullName());
-        }
-        LOG.debug("Applied {}", event.getSchema().getName());
+    @KafkaListener(id = "download-upload-initiated", idIsGroup = false, topics = Topics.Names.UPLOAD_INITIATED)
+    void onUploadInitiated(UploadInitiated event) {
+        view.initiated(UploadEventMapper.initiated(event));
     }
 
-    private static UUID fileId(String text) {
-        return UUID.fromString(text);
+    @KafkaListener(id = "download-upload-completed", idIsGroup = false, topics = Topics.Names.UPLOAD_COMPLETED)
+    void onUploadCompleted(UploadCompleted event) {
+        view.completed(UploadEventMapper.completed(event));
+    }
+
+    @KafkaListener(id = "download-upload-deleted", idIsGroup = false, topics = Topics.Names.UPLOAD_DELETED)
+    void onUploadDeleted(UploadDeleted event) {
+        view.deleted(UploadEventMapper.deleted(event));
+    }
+
+    @KafkaListener(id = "download-email-sent", idIsGroup = false, topics = Topics.Names.EMAIL_SENT)
+    void onEmailSent(EmailSent event) {
+        view.linkSent(UploadEventMapper.linkSent(event));
     }
 }

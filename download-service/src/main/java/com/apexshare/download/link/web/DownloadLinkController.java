@@ -11,8 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.apexshare.download.link.DownloadChannel;
 import com.apexshare.download.link.DownloadLinks;
-import com.apexshare.download.platform.ErrorResponse;
-import com.apexshare.download.platform.SuccessResponse;
+import com.apexshare.platform.web.ErrorResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -69,14 +68,14 @@ class DownloadLinkController {
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @ApiResponse(responseCode = "429", description = "Too many look-ups from this address; see Retry-After",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    ResponseEntity<SuccessResponse<DownloadResponse>> describe(
+    ResponseEntity<com.apexshare.platform.web.ApiResponse<DownloadResponse>> describe(
             @Parameter(description = "Link token from the e-mail") @PathVariable String token,
             @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent,
             HttpServletRequest request) {
         DownloadLinks.OpenedLink link = links.open(token, DownloadChannel.API, userAgent, counts(request));
         return ResponseEntity.ok()
                 .cacheControl(CacheControl.noStore())
-                .body(SuccessResponse.of(DownloadResponse.of(link)));
+                .body(com.apexshare.platform.web.ApiResponse.of(DownloadResponse.of(link)));
     }
 
     /** A HEAD request (link checkers, mail scanners) gets the same answer but is not counted as a download. */

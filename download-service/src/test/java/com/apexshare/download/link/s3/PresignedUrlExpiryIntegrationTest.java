@@ -18,6 +18,7 @@ import com.apexshare.devstack.S3Store;
 import com.apexshare.download.DownloadProperties;
 import com.apexshare.download.link.DownloadUrlSigner;
 import com.apexshare.download.link.LinkFixture;
+import com.apexshare.platform.aws.S3Clients;
 
 /** The presigned URLs against a real S3 that checks signatures and expiry (S3Proxy). */
 class PresignedUrlExpiryIntegrationTest {
@@ -37,7 +38,7 @@ class PresignedUrlExpiryIntegrationTest {
         }
         DownloadProperties.S3 config = new DownloadProperties.S3(BUCKET, S3Store.REGION, s3.endpoint().toString(), true,
                 S3Store.ACCESS_KEY, S3Store.SECRET_KEY);
-        try (S3Presigner presigner = S3Configuration.presigner(config)) {
+        try (S3Presigner presigner = S3Clients.presigner(config.client())) {
             S3DownloadUrlSigner signer = new S3DownloadUrlSigner(presigner);
 
             // When a URL is signed for a few seconds
@@ -73,7 +74,7 @@ class PresignedUrlExpiryIntegrationTest {
         }
         DownloadProperties.S3 config = new DownloadProperties.S3(BUCKET, S3Store.REGION, s3.endpoint().toString(), true,
                 S3Store.ACCESS_KEY, S3Store.SECRET_KEY);
-        try (S3Presigner presigner = S3Configuration.presigner(config)) {
+        try (S3Presigner presigner = S3Clients.presigner(config.client())) {
             DownloadUrlSigner.SignedUrl url = new S3DownloadUrlSigner(presigner).sign(BUCKET, upload.objectKey(),
                     "a.mp4", "video/mp4", Duration.ofMinutes(5));
 

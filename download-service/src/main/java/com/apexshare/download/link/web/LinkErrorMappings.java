@@ -1,0 +1,34 @@
+package com.apexshare.download.link.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+
+import com.apexshare.download.link.LinkExpired;
+import com.apexshare.download.link.LinkNotFound;
+import com.apexshare.download.link.VideoRemoved;
+import com.apexshare.platform.web.ApiErrorMapping;
+
+/**
+ * How the link refusals answer. The messages are the exceptions' own, written for students; none names the token.
+ * Refusals are the normal life of links (expired e-mails, guesses), so they are not logged.
+ */
+@Configuration(proxyBeanMethods = false)
+class LinkErrorMappings {
+
+    /** One body for malformed, unknown and unfinished links alike: nothing tells which tokens exist. */
+    @Bean
+    ApiErrorMapping<LinkNotFound> linkNotFound() {
+        return ApiErrorMapping.of(LinkNotFound.class, HttpStatus.NOT_FOUND, "LINK_NOT_FOUND", LinkNotFound::getMessage);
+    }
+
+    @Bean
+    ApiErrorMapping<LinkExpired> linkExpired() {
+        return ApiErrorMapping.of(LinkExpired.class, HttpStatus.GONE, "LINK_EXPIRED", LinkExpired::getMessage);
+    }
+
+    @Bean
+    ApiErrorMapping<VideoRemoved> videoRemoved() {
+        return ApiErrorMapping.of(VideoRemoved.class, HttpStatus.GONE, "VIDEO_REMOVED", VideoRemoved::getMessage);
+    }
+}

@@ -1,0 +1,89 @@
+package com.apexshare.download.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+/** The view of one upload assembles from its facts in any order, any number of times. */
+class UploadTest {
+
+    private static final Instant T0 = Instant.parse("2025-06-14T09:00:00Z");
+    private final UUID fileId = UUID.randomUUID();
+
+    @Test
+    void shouldTakeTheLocationFromTheCompletionWhicheverArrivesFirst() {
+        // Given an upload completed at another key than the one its initiation reserved
+        Upload completedFirst = new Upload(fileId, T0);
+        Upload initiatedFirst = new Upload(fileId, T0);
+
+        // When the facts arrive in both orders
+        completedFirst.recordCompleted(completed(T0.plusSeconds(60), "videos/actual"), T0);
+        completedFirst.recordInitiated(initiated("videos/reserved"), T0);
+        initiatedFirst.recordInitiated(initiated("videos/reserved"), T0);
+        initiatedFirst.recordCompleted(completed(T0.plusSeconds(60), "videos/actual"), T0);
+
+        // Then both know where the bytes are
+        assertThat(completedFirst.objectKey()).isEqualTo("videos/actual");
+        assertThat(initiatedFirst.objectKey()).isEqualTo("videos/actual");
+        assertThat(completedFirst.bucket()).isEqualTo("apexshare-videos");
+    }
+
+    @Test
+    void shouldKeepTheEarliestCompletion() {
+        // Given a completed upload
+        Upload upload = new Upload(fileId, T0);
+        upload.recordCompleted(completed(T0.plusSeconds(60), "videos/a"), T0);
+
+        // When a later and an earlier completion (the client's signal and S3's notification) arrive
+        upload.recordCompleted(completed(T0.plusSeconds(90), "videos/a"), T0);
+        upload.recordCompleted(completed(T0.plusSeconds(30), "videos/a"), T0);
+
+        // Then the earliest completion time sticks
+        assertThat(upload.completedAt()).isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
+    void shouldNeverUndoADeletionAndKeepItsFirstReason() {
+        // Given an upload deleted because it was aborted
+        Upload upload = new Upload(fileId, T0);
+        upload.recordDeleted(new UploadView.DeletedUpload(fileId, T0.plusSeconds(100), "ABORTED"), T0);
+
+        // When its other facts arrive late, and a second deletion for another reason
+        upload.recordInitiated(initiated("videos/a"), T0);
+        upload.recordCompleted(completed(T0.plusSeconds(60), "videos/a"), T0);
+        upload.recordDeleted(new UploadView.DeletedUpload(fileId, T0.plusSeconds(200), "RETENTION_EXPIRED"), T0);
+
+        // Then it stays deleted at the first time, for the first reason
+        assertThat(upload.deletedAt()).isEqualTo(T0.plusSeconds(100));
+        assertThat(upload.deletionReason()).isEqualTo("ABORTED");
+
+        // And an earlier deletion report moves the time, not the reason
+        upload.recordDeleted(new UploadView.DeletedUpload(fileId, T0.plusSeconds(50), "RETENTION_EXPIRED"), T0);
+        assertThat(upload.deletedAt()).isEqualTo(T0.plusSeconds(50));
+        assertThat(upload.deletionReason()).isEqualTo("ABORTED");
+    }
+
+    @Test
+    void shouldRefuseTheFactsOfAnotherUpload() {
+        Upload upload = new Upload(fileId, T0);
+
+        assertThatThrownBy(() -> upload.recordDeleted(
+                new UploadView.DeletedUpload(UUID.randomUUID(), T0, "ABORTED"), T0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(upload.deletedAt()).isNull();
+    }
+
+    private UploadView.InitiatedUpload initiated(String objectKey) {
+        return new UploadView.InitiatedUpload(fileId, T0, "Tom Trainer", LocalDate.of(2025, 6, 14), "notes",
+                "ride.mp4", "video/mp4", 1024, "apexshare-videos", objectKey, T0.plusSeconds(86_400));
+    }
+
+    private UploadView.CompletedUpload completed(Instant at, String objectKey) {
+        return new UploadView.CompletedUpload(fileId, at, "apexshare-videos", objectKey, 1024, "etag");
+    }
+}
