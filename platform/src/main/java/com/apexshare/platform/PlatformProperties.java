@@ -57,14 +57,20 @@ public record PlatformProperties(@DefaultValue Security security, @DefaultValue 
      * @param lease        how long a claimed row is reserved for one relay before another replica may send it
      * @param sendTimeout  longest wait for Kafka's acknowledgements of one batch
      * @param maxBackoff   cap of the pause after failed runs (Kafka or the database unavailable)
+     * @param coalesce     how long a relay woken by a commit waits for more commits to join its run
      */
     public record Outbox(@DefaultValue("false") boolean enabled, @DefaultValue("200ms") Duration pollInterval,
             @DefaultValue("200") int batchSize, @DefaultValue("60s") Duration lease,
-            @DefaultValue("10s") Duration sendTimeout, @DefaultValue("30s") Duration maxBackoff) {
+            @DefaultValue("10s") Duration sendTimeout, @DefaultValue("30s") Duration maxBackoff,
+            @DefaultValue("10ms") Duration coalesce) {
 
         public Outbox {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("apexshare.platform.outbox.batch-size must be positive");
+            }
+            if (coalesce.isNegative() || coalesce.compareTo(pollInterval) > 0) {
+                throw new IllegalArgumentException(
+                        "apexshare.platform.outbox.coalesce must be between 0 and the poll interval");
             }
             if (lease.compareTo(sendTimeout) <= 0) {
                 throw new IllegalArgumentException(

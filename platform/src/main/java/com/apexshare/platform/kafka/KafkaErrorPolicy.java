@@ -100,6 +100,20 @@ public final class KafkaErrorPolicy {
         }
     }
 
+    /** Whether the failure is one the policy never retries (the same classes as the handler's). */
+    static boolean isPoison(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UnprocessableEvent || t instanceof SerializationException
+                    || t instanceof org.springframework.kafka.support.serializer.DeserializationException
+                    || t instanceof org.springframework.messaging.converter.MessageConversionException
+                    || t instanceof org.springframework.core.convert.ConversionException
+                    || t instanceof ClassCastException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String group(String defaultGroup) {
         String group = KafkaUtils.getConsumerGroupId();
         return group == null || group.isBlank() ? defaultGroup : group;
@@ -118,6 +132,10 @@ public final class KafkaErrorPolicy {
 
         @Override
         public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
+            if (isPoison(ex)) {
+                // Reported once, as a dead letter, by recovered(): it is never retried.
+                return;
+            }
             String group = group(defaultGroup);
             retries(record.topic(), group, ex).increment();
             LOG.warn("Record {}-{}@{} failed (attempt {}, group {}); retrying unless it can never be processed: {}",
@@ -126,6 +144,9 @@ public final class KafkaErrorPolicy {
 
         @Override
         public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
+            if (isPoison(ex)) {
+                return;
+            }
             String group = group(defaultGroup);
             for (TopicPartition partition : records.partitions()) {
                 retries(partition.topic(), group, ex).increment();
