@@ -100,11 +100,14 @@ final class CredentialStore {
                 return work.get();
             }
             createDirectory();
-            try (FileChannel channel = FileChannel.open(dir.resolve("credentials.lock"), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            Path lockFile = dir.resolve("credentials.lock");
+            Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try (FileChannel channel = posix() ? FileChannel.open(lockFile, options,
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE)) : FileChannel.open(lockFile, options);
+                    FileLock lock = channel.lock()) {
                 return work.get();
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot lock " + dir.resolve("credentials.lock"), e);
+                throw new UncheckedIOException("cannot lock " + lockFile, e);
             }
         } finally {
             jvmLock.unlock();

@@ -66,6 +66,6 @@ public final class LogoutCommand implements Callable<Integer> {
             notRevoked = e.getMessage();
         }
         return notRevoked == null ? "The issuer " + signIn.issuer() + " revoked the sign-in."
-                : "Not revoked at the issuer (" + notRevoked + "): its refresh token stays valid until it expires.";
+                : "Not revoked: " + notRevoked + "; its refresh token stays valid until it expires.";
     }
 }

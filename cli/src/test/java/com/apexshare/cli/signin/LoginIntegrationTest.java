@@ -305,9 +305,8 @@ class LoginIntegrationTest {
         // And what it said about revocation is what the provider does with the refresh token now
         int refresh = SignInSteps.refreshStatus(identity, signIn.path("refreshToken").asString());
         if (refresh == 200) {
-            assertThat(logout.out()).contains("Not revoked at the issuer (" + identity.issuerUri()
-                    + " refused to revoke it (HTTP 401")
-                    .contains("its refresh token stays valid until it expires");
+            assertThat(logout.out()).contains("Not revoked: " + identity.issuerUri() + " refused to revoke it (HTTP "
+                    + "401); its refresh token stays valid until it expires.");
         } else {
             assertThat(logout.out()).contains("The issuer " + identity.issuerUri() + " revoked the sign-in.");
         }
@@ -340,6 +339,28 @@ class LoginIntegrationTest {
         } finally {
             other.close();
         }
+    }
+
+    @Test
+    void shouldUploadWithTheStoredSignInAndRefuseToStartWithoutOne() throws IOException {
+        // Given a clip, and no sign-in yet
+        Path clip = Files.write(dir.resolve("ride.mp4"), new byte[2000]);
+        String[] upload = {"upload", clip.toString(), "--student-email", "sue@example.com", "--student-name", "Sue",
+                "--session-date", "2026-11-20", "--quiet"};
+
+        // When it is uploaded before signing in, Then nothing starts and the trainer is told to sign in (code 3)
+        CliRunner.Run before = cli.run(upload);
+        assertThat(before.exitCode()).isEqualTo(3);
+        assertThat(before.err()).contains("not signed in to " + api.url() + ": run apexshare login");
+        assertThat(api.initiates).hasValue(0);
+
+        // When the trainer signed in and uploads again, Then it goes through as them
+        deviceLogin(cli, identity);
+        CliRunner.Run after = cli.run(upload);
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        assertThat(after.out()).contains("1 file: 1 uploaded");
+        assertThat(api.tokensSeen).isNotEmpty().allMatch(tokens);
+        assertNoTokenIn(after, stored(cli));
     }
 
     @Test
