@@ -9,10 +9,16 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.apexshare.cli.api.RetryPolicy;
+import com.apexshare.cli.api.SignInRequired;
+import com.apexshare.cli.console.Browser;
 import com.apexshare.cli.console.CliContext;
+import com.apexshare.cli.console.SystemBrowser;
 import com.apexshare.cli.dashboard.AbortCommand;
 import com.apexshare.cli.dashboard.RecentCommand;
 import com.apexshare.cli.dashboard.StatusCommand;
+import com.apexshare.cli.signin.LoginCommand;
+import com.apexshare.cli.signin.LogoutCommand;
+import com.apexshare.cli.signin.WhoamiCommand;
 import com.apexshare.cli.upload.UploadCommand;
 
 import picocli.CommandLine;
@@ -23,12 +29,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code apexshare}: the trainer's command-line client. As a program: {@link #main}. As a library (tests, the
  * end-to-end run): {@code new ApexShareCli(out, err, env).run(args)} returns the exit code: 0 done, 1 an upload or a
- * call failed, 2 the command line was wrong.
+ * call failed, 2 the command line was wrong, 3 not signed in (or the sign-in can no longer be renewed).
  */
 @Command(name = "apexshare", mixinStandardHelpOptions = true, versionProvider = ApexShareCli.Version.class,
         description = {"Hands training videos to students: uploads straight to S3, resumable; your dashboard.",
-                "", "Environment: APEXSHARE_API_URL (default http://127.0.0.1:8080), APEXSHARE_TOKEN, "
-                        + "APEXSHARE_HOME (default ~/.apexshare)."},
+                "Start with 'apexshare login'.",
+                "", "Environment: APEXSHARE_API_URL (default http://127.0.0.1:8080), APEXSHARE_ISSUER (default "
+                        + "http://127.0.0.1:8090), APEXSHARE_TOKEN (instead of the sign-in, for scripts), "
+                        + "APEXSHARE_CONFIG_DIR (default ~/.config/apexshare), APEXSHARE_HOME (default ~/.apexshare)."},
         subcommands = CommandLine.HelpCommand.class)
 public final class ApexShareCli implements Runnable {
 
@@ -39,6 +47,8 @@ public final class ApexShareCli implements Runnable {
     private RetryPolicy retry = RetryPolicy.STANDARD;
     private Clock clock = Clock.systemUTC();
     private Duration plainProgressInterval = Duration.ofSeconds(10);
+    private Duration devicePollInterval = Duration.ofSeconds(5);
+    private Browser browser;
 
     @Spec
     CommandSpec spec;
@@ -82,6 +92,18 @@ public final class ApexShareCli implements Runnable {
         return this;
     }
 
+    /** The device flow's pause between polls when the issuer names none; default 5 s (RFC 8628). */
+    public ApexShareCli devicePollInterval(Duration interval) {
+        this.devicePollInterval = interval;
+        return this;
+    }
+
+    /** The browser {@code login} opens; default the machine's ({@code $BROWSER}, the desktop, {@code xdg-open}). */
+    public ApexShareCli browser(Browser browser) {
+        this.browser = browser;
+        return this;
+    }
+
     public static void main(String[] args) {
         int code = new ApexShareCli(System.out, System.err, System.getenv())
                 .terminal(System.console() != null && !"dumb".equals(System.getenv("TERM")))
@@ -91,8 +113,12 @@ public final class ApexShareCli implements Runnable {
 
     /** Runs one command line; answers its exit code. */
     public int run(String... args) {
-        CliContext context = new CliContext(out, err, env, terminal, retry, clock, plainProgressInterval);
+        CliContext context = new CliContext(out, err, env, new CliContext.Settings(terminal, retry, clock,
+                plainProgressInterval, devicePollInterval, browser != null ? browser : new SystemBrowser(env)));
         CommandLine commandLine = new CommandLine(this);
+        commandLine.addSubcommand(new LoginCommand(context));
+        commandLine.addSubcommand(new LogoutCommand(context));
+        commandLine.addSubcommand(new WhoamiCommand(context));
         commandLine.addSubcommand(new UploadCommand(context));
         commandLine.addSubcommand(new RecentCommand(context));
         commandLine.addSubcommand(new StatusCommand(context));
@@ -101,11 +127,12 @@ public final class ApexShareCli implements Runnable {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             cl.getErr().println("apexshare " + cl.getCommandName() + ": " + describe(e));
+            // No exception of the client carries a token in its message (nor do the JDK's HTTP ones).
             if (env.containsKey("APEXSHARE_DEBUG")) {
                 e.printStackTrace(cl.getErr());
             }
             cl.getErr().flush();
-            return CliContext.FAILED;
+            return e instanceof SignInRequired ? CliContext.NOT_SIGNED_IN : CliContext.FAILED;
         });
         try {
             return commandLine.execute(args);

@@ -19,7 +19,8 @@ class ApexShareCliTest {
         CliRunner.Run run = new CliRunner(home).run("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("upload").contains("recent").contains("status").contains("abort")
-                .contains("APEXSHARE_TOKEN");
+                .contains("login").contains("logout").contains("whoami").contains("APEXSHARE_TOKEN")
+                .contains("APEXSHARE_ISSUER");
     }
 
     @Test

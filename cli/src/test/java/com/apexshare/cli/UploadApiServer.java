@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import com.apexshare.devstack.PresignedUrls;
 import com.sun.net.httpserver.HttpExchange;
@@ -99,7 +100,11 @@ public final class UploadApiServer implements AutoCloseable {
     });
     private final S3Fixture s3 = S3Fixture.get();
     private final String bucket = s3.freshBucket();
-    private final String token;
+    private final Predicate<String> acceptsToken;
+    /** Every bearer token the API was sent, in order (tests of the sign-in check which one went out). */
+    public final List<String> tokensSeen = Collections.synchronizedList(new ArrayList<>());
+    /** How many requests it refused with 401. */
+    public final AtomicInteger unauthorized = new AtomicInteger();
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
 
     public volatile long singlePutMaxSize = 1024 * 1024;
@@ -121,8 +126,8 @@ public final class UploadApiServer implements AutoCloseable {
     /** The part numbers of every {@code parts/urls} request, in order. */
     public final List<List<Integer>> partUrlRequests = Collections.synchronizedList(new ArrayList<>());
 
-    private UploadApiServer(String token) throws IOException {
-        this.token = token;
+    private UploadApiServer(Predicate<String> acceptsToken) throws IOException {
+        this.acceptsToken = acceptsToken;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/api/v1/uploads", this::handle);
         server.setExecutor(executor);
@@ -130,8 +135,13 @@ public final class UploadApiServer implements AutoCloseable {
     }
 
     public static UploadApiServer start(String token) {
+        return start(token::equals);
+    }
+
+    /** An API that takes the bearer tokens the predicate accepts (e.g. the identity provider's valid JWTs). */
+    public static UploadApiServer start(Predicate<String> acceptsToken) {
         try {
-            return new UploadApiServer(token);
+            return new UploadApiServer(acceptsToken);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -165,7 +175,12 @@ public final class UploadApiServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
-            if (auth == null || !auth.equals("Bearer " + token)) {
+            String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring("Bearer ".length()) : null;
+            if (bearer != null) {
+                tokensSeen.add(bearer);
+            }
+            if (bearer == null || !acceptsToken.test(bearer)) {
+                unauthorized.incrementAndGet();
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
                 error(exchange, 401, "UNAUTHORIZED", "Full authentication is required", List.of());
                 return;

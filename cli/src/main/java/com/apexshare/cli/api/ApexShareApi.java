@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The ApexShare API for one trainer (one bearer token): the upload calls and the dashboard. Unwraps
  * {@code {"success": true, "data": …}} and turns every other answer into an {@link ApiException}. Calls that are safe
- * to repeat (all but initiate) are retried on gateway errors and broken connections.
+ * to repeat (all but initiate) are retried on gateway errors and broken connections; a 401 asks the
+ * {@link AccessTokens} once for a renewed token and repeats the call with it.
  */
 public final class ApexShareApi {
 
@@ -45,13 +46,18 @@ public final class ApexShareApi {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI baseUrl;
-    private final String token;
+    private final AccessTokens tokens;
     private final HttpClient http;
     private final RetryPolicy retry;
 
+    /** With a fixed token (or none). */
     public ApexShareApi(URI baseUrl, String token, HttpClient http, RetryPolicy retry) {
+        this(baseUrl, AccessTokens.fixed(token), http, retry);
+    }
+
+    public ApexShareApi(URI baseUrl, AccessTokens tokens, HttpClient http, RetryPolicy retry) {
         this.baseUrl = withoutTrailingSlash(baseUrl);
-        this.token = token;
+        this.tokens = tokens;
         this.http = http;
         this.retry = retry;
     }
@@ -99,10 +105,24 @@ public final class ApexShareApi {
 
     private <T> T call(String method, String path, Object body, boolean repeatable, Class<T> type) {
         int attempt = 1;
+        boolean renewed = false;
+        String fresh = null;
         while (true) {
+            String token = fresh != null ? fresh : tokens.current();
+            fresh = null;
             try {
-                return once(method, path, body, type);
+                return once(method, path, body, token, type);
             } catch (ApiRefused refused) {
+                if (refused.status() == 401) {
+                    // Once per call: a token the issuer just renewed that the API still refuses will not get better.
+                    fresh = renewed ? null : tokens.renewed(token);
+                    if (fresh == null) {
+                        throw tokens.refusal(refused);
+                    }
+                    renewed = true;
+                    // The API refused before doing anything: the same request again is safe, even an initiate.
+                    continue;
+                }
                 if (!repeatable || !transientStatus(refused.status()) || attempt >= retry.attempts()) {
                     throw refused;
                 }
@@ -115,7 +135,7 @@ public final class ApexShareApi {
         }
     }
 
-    private <T> T once(String method, String path, Object body, Class<T> type) {
+    private <T> T once(String method, String path, Object body, String token, Class<T> type) {
         URI uri = URI.create(baseUrl + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(CALL_TIMEOUT)

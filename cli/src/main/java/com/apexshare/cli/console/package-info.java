@@ -1,5 +1,5 @@
 /**
  * What every command shares: the output streams, the environment, whether stderr is a terminal, the retry policy,
- * where state is kept, and the {@code --api-url}/{@code --token} options.
+ * where state and the sign-in are kept, the machine's browser, and the exit codes.
  */
 package com.apexshare.cli.console;

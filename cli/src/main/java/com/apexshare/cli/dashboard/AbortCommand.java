@@ -4,8 +4,8 @@ import java.util.concurrent.Callable;
 
 import com.apexshare.cli.api.ApiException;
 import com.apexshare.cli.api.UploadApiModel.Aborted;
-import com.apexshare.cli.console.ApiOptions;
 import com.apexshare.cli.console.CliContext;
+import com.apexshare.cli.signin.ApiOptions;
 import com.apexshare.cli.upload.StateStore;
 
 import picocli.CommandLine.Command;

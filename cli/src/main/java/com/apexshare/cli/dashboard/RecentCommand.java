@@ -8,9 +8,9 @@ import com.apexshare.cli.api.ApiException;
 import com.apexshare.cli.api.UploadApiModel.Pagination;
 import com.apexshare.cli.api.UploadApiModel.RecentUploads;
 import com.apexshare.cli.api.UploadApiModel.UploadRow;
-import com.apexshare.cli.console.ApiOptions;
 import com.apexshare.cli.console.CliContext;
 import com.apexshare.cli.console.Sizes;
+import com.apexshare.cli.signin.ApiOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

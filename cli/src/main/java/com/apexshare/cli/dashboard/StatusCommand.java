@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.apexshare.cli.api.ApiException;
-import com.apexshare.cli.console.ApiOptions;
 import com.apexshare.cli.console.CliContext;
 import com.apexshare.cli.console.Sizes;
+import com.apexshare.cli.signin.ApiOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

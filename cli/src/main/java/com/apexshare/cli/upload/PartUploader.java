@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import com.apexshare.cli.api.ApiException;
+import com.apexshare.cli.api.SignInRequired;
 import com.apexshare.cli.api.RetryPolicy;
 
 /**
@@ -94,6 +95,9 @@ final class PartUploader {
                     futures.get(i).get();
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
+                    if (cause instanceof SignInRequired signInRequired) {
+                        throw signInRequired;
+                    }
                     int number = parts.get(i).number();
                     failures.put(number, cause instanceof PartUploadFailed failed ? failed
                             : new PartUploadFailed(number, "part " + number + ": " + (cause instanceof ApiException api

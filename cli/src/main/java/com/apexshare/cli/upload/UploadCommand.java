@@ -15,8 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import com.apexshare.cli.api.ApexShareApi;
-import com.apexshare.cli.console.ApiOptions;
+import com.apexshare.cli.api.SignInRequired;
 import com.apexshare.cli.console.CliContext;
+import com.apexshare.cli.signin.ApiOptions;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -110,7 +111,20 @@ public final class UploadCommand implements Callable<Integer> {
                 context.err().printf("[%d/%d] %s%n", i + 1, files.size(), file);
                 context.err().flush();
             }
-            FileResult result = uploader.upload(file, contentTypeOf(file), metadata);
+            FileResult result;
+            try {
+                result = uploader.upload(file, contentTypeOf(file), metadata);
+            } catch (SignInRequired e) {
+                // Every further file would fail the same way; what was sent stays resumable.
+                context.err().println(file.getFileName() + ": upload failed: " + e.getMessage()
+                        + "; then run the same command again to resume");
+                context.err().flush();
+                if (!results.isEmpty()) {
+                    context.out().print(UploadSummary.render(results));
+                    context.out().flush();
+                }
+                return CliContext.NOT_SIGNED_IN;
+            }
             if (!result.ok()) {
                 context.err().println(file.getFileName() + ": upload failed: " + result.problem());
                 context.err().flush();

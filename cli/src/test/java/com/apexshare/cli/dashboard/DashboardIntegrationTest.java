@@ -99,11 +99,13 @@ class DashboardIntegrationTest {
 
     @Test
     void shouldExplainAMissingToken() {
-        // Given no token at all, When the dashboard is asked for, Then the trainer is told to set one
+        // Given no token and no sign-in, When the dashboard is asked for, Then the trainer is told to sign in (code 3)
         cli.api(api.url(), null);
         CliRunner.Run run = cli.run("recent");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("apexshare recent: your token is missing or expired (set APEXSHARE_TOKEN)");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("apexshare recent: not signed in to " + api.url() + ": run apexshare login "
+                + "(or set APEXSHARE_TOKEN for scripts)");
+        assertThat(api.tokensSeen).isEmpty();
     }
 
     private void upload(String name, String student, String email) throws IOException {
