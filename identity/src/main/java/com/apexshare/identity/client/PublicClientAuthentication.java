@@ -17,8 +17,9 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
- * Authenticates a public client by its client id alone at the device authorization endpoint and for the
- * {@code device_code} and {@code refresh_token} grants. Spring Authorization Server accepts a public client only
+ * Authenticates a public client by its client id alone at the device authorization endpoint, at the token
+ * revocation endpoint (RFC 7009: the CLI's logout revokes its own refresh token) and for the {@code device_code} and
+ * {@code refresh_token} grants. Spring Authorization Server accepts a public client only
  * with a PKCE verifier, which these requests cannot have (RFC 8628 section 3.1; OAuth 2.1 section 4.3). The device
  * code, or the rotating refresh token, is what proves the request; a confidential client still needs its secret.
  */
@@ -27,22 +28,25 @@ public final class PublicClientAuthentication {
     private PublicClientAuthentication() {
     }
 
-    public static AuthenticationConverter converter(String deviceAuthorizationEndpoint) {
-        return request -> convert(request, deviceAuthorizationEndpoint);
+    public static AuthenticationConverter converter(String deviceAuthorizationEndpoint, String revocationEndpoint) {
+        return request -> convert(request, deviceAuthorizationEndpoint, revocationEndpoint);
     }
 
     public static AuthenticationProvider provider(RegisteredClientRepository clients) {
         return new Provider(clients);
     }
 
-    private static Authentication convert(HttpServletRequest request, String deviceAuthorizationEndpoint) {
+    private static Authentication convert(HttpServletRequest request, String deviceAuthorizationEndpoint,
+            String revocationEndpoint) {
         if (!"POST".equals(request.getMethod()) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
                 || request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
                 || request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null) {
             return null;
         }
         String grantType = request.getParameter(OAuth2ParameterNames.GRANT_TYPE);
-        boolean withoutProof = request.getRequestURI().equals(request.getContextPath() + deviceAuthorizationEndpoint)
+        String path = request.getRequestURI();
+        boolean withoutProof = path.equals(request.getContextPath() + deviceAuthorizationEndpoint)
+                || path.equals(request.getContextPath() + revocationEndpoint)
                 || AuthorizationGrantType.DEVICE_CODE.getValue().equals(grantType)
                 || AuthorizationGrantType.REFRESH_TOKEN.getValue().equals(grantType);
         String[] clientIds = request.getParameterValues(OAuth2ParameterNames.CLIENT_ID);

@@ -59,7 +59,8 @@ class SecurityConfiguration {
                             .errorResponseHandler(backToActivate()))
                     .clientAuthentication(client -> client
                             .authenticationConverter(
-                                    PublicClientAuthentication.converter(settings.getDeviceAuthorizationEndpoint()))
+                                    PublicClientAuthentication.converter(settings.getDeviceAuthorizationEndpoint(),
+                                            settings.getTokenRevocationEndpoint()))
                             .authenticationProvider(PublicClientAuthentication.provider(clients)));
         });
         AuthorizationManager<RequestAuthorizationContext> trainer = signedInTrainer(properties);
