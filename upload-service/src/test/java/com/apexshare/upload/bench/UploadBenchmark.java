@@ -21,7 +21,7 @@ import com.apexshare.devstack.FixedRateLoad;
 import com.apexshare.devstack.S3Store;
 import com.apexshare.devstack.SpringProperties;
 import com.apexshare.upload.UploadServiceApplication;
-import com.apexshare.upload.s3.ObjectStore;
+import com.apexshare.upload.upload.ObjectStore;
 
 /**
  * Initiate latency at a fixed rate, over HTTP with a real JWT, against the real servers (Kafka acks=all, PostgreSQL,
