@@ -7,15 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
 
-import com.apexshare.events.Topics;
 import com.apexshare.platform.aws.AwsClients;
 import com.apexshare.upload.UploadProperties;
 import com.apexshare.upload.s3notification.MalformedS3EventMessage;
 import com.apexshare.upload.s3notification.S3EventMessages;
 import com.apexshare.upload.s3notification.S3NotificationBridge;
+import com.apexshare.upload.s3notification.UnreadableNotifications;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -33,19 +32,17 @@ class SqsNotificationPoller implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(SqsNotificationPoller.class);
 
     private final S3NotificationBridge bridge;
-    private final KafkaOperations<Object, Object> kafka;
+    private final UnreadableNotifications unreadable;
     private final UploadProperties.Notifications.Sqs sqs;
-    private final String deadLetterTopic;
     private final SqsClient client;
     private volatile boolean running;
     private Thread thread;
 
-    SqsNotificationPoller(S3NotificationBridge bridge, KafkaOperations<Object, Object> kafka,
+    SqsNotificationPoller(S3NotificationBridge bridge, UnreadableNotifications unreadable,
             UploadProperties properties) {
         this.bridge = bridge;
-        this.kafka = kafka;
+        this.unreadable = unreadable;
         this.sqs = properties.notifications().sqs();
-        this.deadLetterTopic = Topics.S3_NOTIFICATIONS_RAW.deadLetter(properties.consumerGroup());
         // The region and credentials of the bucket's account; S3's endpoint override is not SQS's.
         this.client = AwsClients.configure(SqsClient.builder(), properties.s3().awsSettings()).build();
     }
@@ -94,11 +91,11 @@ class SqsNotificationPoller implements SmartLifecycle {
         try {
             bridge.objectsCreated(S3EventMessages.parse(message.body()));
         } catch (MalformedS3EventMessage e) {
-            LOG.warn("Malformed S3 notification {} from SQS sent to {}: {}", message.messageId(), deadLetterTopic,
+            LOG.warn("Malformed S3 notification {} from SQS; kept on the dead-letter topic: {}", message.messageId(),
                     e.getMessage());
             try {
-                kafka.send(deadLetterTopic, message.messageId(), message.body()).get(30, TimeUnit.SECONDS);
-            } catch (Exception dltFailure) {
+                unreadable.keep(message.messageId(), message.body());
+            } catch (RuntimeException dltFailure) {
                 LOG.error("Cannot dead-letter SQS message {}; leaving it on the queue", message.messageId(), dltFailure);
                 return;
             }
