@@ -168,14 +168,17 @@ public abstract class UploadIntegrationTestSupport {
 
     /**
      * PUTs bytes to a presigned URL as the CLI would; with {@code Expect: 100-continue}, so that a refused request is
-     * answered before megabytes are sent into a closed connection.
+     * answered before megabytes are sent into a closed connection. Each PUT has a connection of its own: S3Proxy may
+     * close the connection of a request it refused without reading the body, and a pooled connection would then fail
+     * the next PUT with an EOF.
      */
     protected static HttpResponse<String> put(String url, byte[] bytes, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).timeout(Duration.ofSeconds(60));
         headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient once = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return once.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     protected static List<String> multipartUploadKeys() {

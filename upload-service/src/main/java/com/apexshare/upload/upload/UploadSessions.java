@@ -30,12 +30,7 @@ public interface UploadSessions {
     <R> R change(UUID fileId, Function<UploadSession, R> change);
 
     /** {@link #change} for changes without a result. */
-    default void update(UUID fileId, Consumer<UploadSession> change) {
-        change(fileId, session -> {
-            change.accept(session);
-            return null;
-        });
-    }
+    void update(UUID fileId, Consumer<UploadSession> change);
 
     /**
      * Claims up to {@code limit} sessions for housekeeping, oldest first, in one short transaction: those still in

@@ -55,6 +55,12 @@ class JpaUploadSessions implements UploadSessions {
 
     @Override
     @Transactional
+    public void update(UUID fileId, Consumer<UploadSession> change) {
+        change.accept(repository.findForUpdate(fileId).orElseThrow(() -> new UploadNotFound(fileId.toString())));
+    }
+
+    @Override
+    @Transactional
     public List<UploadSession> claimStale(Instant startedBefore, Instant abortClaimedBefore, int limit,
             Consumer<UploadSession> claim) {
         List<UploadSession> stale = repository.findStaleForUpdate(startedBefore, abortClaimedBefore,
