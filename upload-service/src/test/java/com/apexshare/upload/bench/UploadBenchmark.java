@@ -1,5 +1,8 @@
 package com.apexshare.upload.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +50,26 @@ public final class UploadBenchmark {
             // Benchmarks report, never fail. Kafka, PostgreSQL and S3Proxy run non-daemon threads; the hook stops them.
             System.exit(0);
         }
+    }
+
+    /** CPU time of the servlet container's request threads ({@code http-nio-…-exec-…}), by thread id. */
+    private static Map<Long, Long> requestThreadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("http-nio-") && info.getThreadName().contains("-exec-")) {
+                long nanos = threads.getThreadCpuTime(info.getThreadId());
+                if (nanos >= 0) {
+                    cpu.put(info.getThreadId(), nanos);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void run() throws Exception {
@@ -98,12 +122,24 @@ public final class UploadBenchmark {
             }
             // Warm-up (JIT, connection pools): one client, back to back; its mean is reported.
             int sequential = 300;
+            Map<Long, Long> requestThreadsBefore = requestThreadCpu();
+            long processCpuBefore = processCpuNanos();
             long t0 = System.nanoTime();
             for (int i = 0; i < sequential; i++) {
                 call.run(i);
             }
             double meanMillis = (System.nanoTime() - t0) / 1e6 / sequential;
+            long processCpu = processCpuNanos() - processCpuBefore;
+            long requestCpu = 0;
+            for (Map.Entry<Long, Long> thread : requestThreadCpu().entrySet()) {
+                requestCpu += thread.getValue() - requestThreadsBefore.getOrDefault(thread.getKey(), 0L);
+            }
             BenchmarkReport.record("upload.initiate", "mean latency, 1 client back to back", meanMillis, "ms", "-");
+            // CPU barely depends on how loaded the shared machine is, unlike latency.
+            BenchmarkReport.record("upload.initiate", "CPU per initiate in the service's request threads",
+                    requestCpu / 1e6 / sequential, "ms", "-");
+            BenchmarkReport.record("upload.initiate", "JVM CPU per initiate (client, service, Kafka, S3Proxy)",
+                    processCpu / 1e6 / sequential, "ms", "-");
             FixedRateLoad.run(RATE, Duration.ofSeconds(5), 32, call);
             FixedRateLoad.Result result = FixedRateLoad.run(RATE, Duration.ofSeconds(20), 32, call);
             BenchmarkReport.record("upload.initiate", "p50 latency at " + RATE + " req/s (4 GiB multipart)",
