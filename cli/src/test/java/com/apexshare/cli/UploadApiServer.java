@@ -18,9 +18,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import com.apexshare.devstack.PresignedUrls;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -53,6 +56,7 @@ public final class UploadApiServer implements AutoCloseable {
     public static final long MAX_FILE_SIZE = 5L * 1024 * 1024 * 1024;
     private static final Set<String> TYPES = Set.of("video/mp4", "video/quicktime", "video/x-msvideo");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final AtomicLong SEQUENCE = new AtomicLong();
 
     /** One upload as the server keeps it. */
     public static final class Upload {
@@ -66,6 +70,8 @@ public final class UploadApiServer implements AutoCloseable {
         public final String contentType;
         public final Map<String, Object> metadata;
         public final Instant initiatedAt = Instant.now();
+        /** The order of initiation: the wall clock may step back between two uploads. */
+        final long sequence = SEQUENCE.incrementAndGet();
         public volatile String status = "IN_PROGRESS";
         volatile Map<String, Object> completion;
 
@@ -83,7 +89,14 @@ public final class UploadApiServer implements AutoCloseable {
         }
     }
 
+    private static final Duration URL_LIFETIME = Duration.ofMinutes(15);
+
     private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "upload-api-stub");
+        t.setDaemon(true);
+        return t;
+    });
     private final S3Fixture s3 = S3Fixture.get();
     private final String bucket = s3.freshBucket();
     private final String token;
@@ -96,6 +109,11 @@ public final class UploadApiServer implements AutoCloseable {
     public volatile int failPartUrlsWith;
     /** When set, the first part URL handed out by initiate carries a broken signature. */
     public volatile boolean tamperFirstInitialUrl;
+    /**
+     * When set, the first part URL handed out by initiate is signed (for a slightly shorter time) so that its signature
+     * begins with this hex digit, before any tampering: a signature's first digit is otherwise left to chance.
+     */
+    public volatile Character firstInitialSignatureBeginsWith;
 
     public final AtomicInteger initiates = new AtomicInteger();
     public final AtomicInteger completes = new AtomicInteger();
@@ -107,11 +125,7 @@ public final class UploadApiServer implements AutoCloseable {
         this.token = token;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/api/v1/uploads", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
-            Thread t = new Thread(r, "upload-api-stub");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(executor);
         server.start();
     }
 
@@ -216,7 +230,7 @@ public final class UploadApiServer implements AutoCloseable {
                     : body.path(name).asString());
         }
         metadata.put("fileName", fileName);
-        Instant expiresAt = Instant.now().plus(Duration.ofMinutes(15));
+        Instant expiresAt = Instant.now().plus(URL_LIFETIME);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("fileId", fileId);
         data.put("expiresAt", expiresAt.toString());
@@ -237,9 +251,9 @@ public final class UploadApiServer implements AutoCloseable {
             uploads.put(fileId, upload);
             List<Map<String, Object>> parts = new ArrayList<>();
             for (int n = 1; n <= Math.min(count, initialUrls); n++) {
-                String url = presignPart(upload, n);
+                String url = n == 1 ? presignFirstPart(upload) : presignPart(upload, n, URL_LIFETIME);
                 if (n == 1 && tamperFirstInitialUrl) {
-                    url = url.replaceFirst("X-Amz-Signature=.", "X-Amz-Signature=0");
+                    url = PresignedUrls.withBrokenSignature(url);
                 }
                 parts.add(Map.of("partNumber", n, "url", url));
             }
@@ -279,7 +293,7 @@ public final class UploadApiServer implements AutoCloseable {
             error(exchange, 409, "UPLOAD_NOT_IN_PROGRESS", "Upload is " + upload.status, List.of());
             return;
         }
-        Instant expiresAt = Instant.now().plus(Duration.ofMinutes(15));
+        Instant expiresAt = Instant.now().plus(URL_LIFETIME);
         if (upload.mode.equals("SINGLE_PUT")) {
             partUrlRequests.add(List.of());
             ok(exchange, 200, Map.of("uploadUrl", presignPut(upload), "fields",
@@ -296,7 +310,7 @@ public final class UploadApiServer implements AutoCloseable {
                         List.of(field("partNumbers", "must be between 1 and " + upload.partCount)));
                 return;
             }
-            parts.add(Map.of("partNumber", n, "url", presignPart(upload, n)));
+            parts.add(Map.of("partNumber", n, "url", presignPart(upload, n, URL_LIFETIME)));
         }
         ok(exchange, 200, Map.of("parts", parts, "expiresAt", expiresAt.toString()));
     }
@@ -365,7 +379,7 @@ public final class UploadApiServer implements AutoCloseable {
         int limit = Integer.parseInt(query.getOrDefault("limit", "10"));
         int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
         List<Upload> all = uploads.values().stream()
-                .sorted(Comparator.comparing((Upload u) -> u.initiatedAt).reversed()).toList();
+                .sorted(Comparator.comparingLong((Upload u) -> u.sequence).reversed()).toList();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Upload u : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -398,9 +412,27 @@ public final class UploadApiServer implements AutoCloseable {
         return data;
     }
 
-    private String presignPart(Upload upload, int partNumber) {
+    /** Part 1's URL, with the signature's first digit chosen when the test asks for one. */
+    private String presignFirstPart(Upload upload) {
+        Character wanted = firstInitialSignatureBeginsWith;
+        String url = presignPart(upload, 1, URL_LIFETIME);
+        // The signature covers X-Amz-Expires: each second less gives another signature, one in 16 begins as wanted.
+        for (int less = 1; wanted != null && signature(url).charAt(0) != wanted; less++) {
+            if (less > 600) {
+                throw new IllegalStateException("No signature beginning with " + wanted + " in 600 tries");
+            }
+            url = presignPart(upload, 1, URL_LIFETIME.minusSeconds(less));
+        }
+        return url;
+    }
+
+    private static String signature(String url) {
+        return url.substring(url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length());
+    }
+
+    private String presignPart(Upload upload, int partNumber, Duration lifetime) {
         return s3.presigner().presignUploadPart(UploadPartPresignRequest.builder()
-                .signatureDuration(Duration.ofMinutes(15))
+                .signatureDuration(lifetime)
                 .uploadPartRequest(UploadPartRequest.builder().bucket(bucket).key(upload.key)
                         .uploadId(upload.uploadId).partNumber(partNumber).build())
                 .build()).url().toString();
@@ -408,7 +440,7 @@ public final class UploadApiServer implements AutoCloseable {
 
     private String presignPut(Upload upload) {
         return s3.presigner().presignPutObject(PutObjectPresignRequest.builder()
-                .signatureDuration(Duration.ofMinutes(15))
+                .signatureDuration(URL_LIFETIME)
                 .putObjectRequest(PutObjectRequest.builder().bucket(bucket).key(upload.key)
                         .contentType(upload.contentType).build())
                 .build()).url().toString();
@@ -452,5 +484,6 @@ public final class UploadApiServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -26,7 +26,7 @@ public final class DevStack {
     private static volatile Postgres postgres;
     private static volatile S3Store s3;
     private static volatile MailServer smtp;
-    private static volatile TokenIssuer issuer;
+    private static volatile IdentityProvider identity;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(DevStack::stopAll, "devstack-shutdown"));
@@ -79,15 +79,28 @@ public final class DevStack {
         return smtp;
     }
 
-    public static TokenIssuer issuer() {
-        if (issuer == null) {
+    /** ApexShare's identity provider as a child JVM (the {@code identity} module's jar), with a key devstack wrote. */
+    public static IdentityProvider identity() {
+        if (identity == null) {
             synchronized (DevStack.class) {
-                if (issuer == null) {
-                    issuer = timed("token issuer", () -> TokenIssuer.start(0));
+                if (identity == null) {
+                    identity = timed("identity provider",
+                            () -> IdentityProvider.start(IdentityProvider.Settings.forTests(TEMP_ROOT.resolve("identity"))));
                 }
             }
         }
-        return issuer;
+        return identity;
+    }
+
+    /**
+     * The same provider under the services' tests' old name.
+     *
+     * @deprecated use {@link #identity()}
+     */
+    @Deprecated(forRemoval = true)
+    @SuppressWarnings("removal")
+    public static TokenIssuer issuer() {
+        return new TokenIssuer(identity());
     }
 
     private static <T extends AutoCloseable> T timed(String name, Supplier<T> start) {

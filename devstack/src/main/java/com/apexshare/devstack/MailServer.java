@@ -12,10 +12,11 @@ public final class MailServer implements AutoCloseable {
         this.greenMail = greenMail;
     }
 
-    /** @param port SMTP port, 0 for a free one */
+    /** @param port SMTP port, 0 for a free one (bound at once: no other process can take it in between) */
     public static MailServer start(int port) {
-        ServerSetup smtp = new ServerSetup(Ports.orFree(port), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        smtp.setServerStartupTimeout(10_000);
+        ServerSetup smtp = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // Starting takes milliseconds; the margin is for a loaded machine.
+        smtp.setServerStartupTimeout(60_000);
         GreenMail greenMail = new GreenMail(smtp);
         greenMail.start();
         return new MailServer(greenMail);

@@ -34,7 +34,8 @@ public final class Postgres implements AutoCloseable {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(Ports.orFree(port))
-                    .setPGStartupWait(Duration.ofSeconds(30))
+                    // About a second on an idle machine; the margin is for a loaded one.
+                    .setPGStartupWait(Duration.ofMinutes(2))
                     // Durability is not what tests measure; this keeps 1M-row benchmarks and tests quick.
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")

@@ -17,12 +17,12 @@ public final class SpringProperties {
         return Map.of("spring.kafka.bootstrap-servers", DevStack.kafka().bootstrapServers());
     }
 
-    /** A JWT resource server that trusts the devstack issuer, with the API audience. */
+    /** A JWT resource server that trusts the devstack identity provider, with the API audience. */
     public static Map<String, String> jwt() {
-        TokenIssuer issuer = DevStack.issuer();
-        return Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuerUri(),
-                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer.jwkSetUri(),
-                "spring.security.oauth2.resourceserver.jwt.audiences", TokenIssuer.AUDIENCE);
+        IdentityProvider identity = DevStack.identity();
+        return Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", identity.issuerUri(),
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", identity.jwkSetUri(),
+                "spring.security.oauth2.resourceserver.jwt.audiences", IdentityProvider.AUDIENCE);
     }
 
     /** A data source on a database of its own (created when missing). */

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import com.apexshare.devstack.TokenIssuer;
+import com.apexshare.devstack.IdentityProvider;
 
 /**
  * Cognito's access tokens carry the app client in {@code client_id} and no {@code aud}, and the groups in
@@ -28,7 +28,7 @@ class CognitoTokensIntegrationTest extends PlatformIntegrationTest {
     @Test
     void shouldAcceptACognitoAccessTokenOfATrainer() {
         // Given a Cognito-style access token of a member of the trainers group
-        String token = issuer().mint(claims("sub", "c-1", "client_id", TokenIssuer.AUDIENCE, "token_use", "access",
+        String token = identity().mint(claims("sub", "c-1", "client_id", IdentityProvider.AUDIENCE, "token_use", "access",
                 "cognito:groups", List.of("trainers")), Duration.ofHours(1));
 
         // Then it is let in
@@ -37,9 +37,9 @@ class CognitoTokensIntegrationTest extends PlatformIntegrationTest {
 
     @Test
     void shouldRefuseAnotherClientOrANonMember() {
-        String otherClient = issuer().mint(claims("sub", "c-1", "client_id", "someone-else",
+        String otherClient = identity().mint(claims("sub", "c-1", "client_id", "someone-else",
                 "cognito:groups", List.of("trainers")), Duration.ofHours(1));
-        String notInGroup = issuer().mint(claims("sub", "c-2", "client_id", TokenIssuer.AUDIENCE,
+        String notInGroup = identity().mint(claims("sub", "c-2", "client_id", IdentityProvider.AUDIENCE,
                 "cognito:groups", List.of("students")), Duration.ofHours(1));
 
         assertError(get(thing, otherClient), 401, "UNAUTHORIZED");

@@ -13,8 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.apexshare.devstack.DevStack;
+import com.apexshare.devstack.IdentityProvider;
 import com.apexshare.devstack.SpringProperties;
-import com.apexshare.devstack.TokenIssuer;
 import com.apexshare.platform.app.PlatformTestApplication;
 
 /**
@@ -38,12 +38,12 @@ public abstract class PlatformIntegrationTest {
         SpringProperties.datasource(DATABASE).forEach((k, v) -> registry.add(k, () -> v));
     }
 
-    public static TokenIssuer issuer() {
-        return DevStack.issuer();
+    public static IdentityProvider identity() {
+        return DevStack.identity();
     }
 
     public static String trainerToken() {
-        return issuer().trainerToken("trainer-7", "Tess Trainer", "tess@trainers.example");
+        return identity().trainerToken("trainer-7", "Tess Trainer", "tess@trainers.example");
     }
 
     HttpResponse<String> get(String path, String token) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.apexshare.devstack.TokenIssuer;
+import com.apexshare.devstack.IdentityProvider;
 
 /** Trainer endpoints need a valid token of the right issuer and audience that carries the trainer role. */
 class TrainerSecurityIntegrationTest extends PlatformIntegrationTest {
@@ -33,8 +33,8 @@ class TrainerSecurityIntegrationTest extends PlatformIntegrationTest {
     @Test
     void shouldAnswer401WithTheBodyAndWwwAuthenticateWithoutAValidToken() {
         // Given no token, garbage, an expired token, a wrong audience, a token of another issuer's key
-        String expired = issuer().mint("trainer-7", "T", "t@x", TokenIssuer.AUDIENCE, Duration.ofMinutes(-5));
-        String otherAudience = issuer().mint("trainer-7", "T", "t@x", "some-other-api", Duration.ofHours(1));
+        String expired = identity().mint("trainer-7", "T", "t@x", IdentityProvider.AUDIENCE, Duration.ofMinutes(-5));
+        String otherAudience = identity().mint("trainer-7", "T", "t@x", "some-other-api", Duration.ofHours(1));
         String tampered = tamper(trainerToken());
         for (String token : new String[] {null, "garbage", expired, otherAudience, tampered}) {
             // When it calls / Then 401 with the body and the bearer challenge
@@ -48,10 +48,10 @@ class TrainerSecurityIntegrationTest extends PlatformIntegrationTest {
     @Test
     void shouldAnswer403WithTheBodyForAValidTokenWithoutTheTrainerRole() {
         // Given valid tokens of the issuer and audience that are not a trainer's
-        String noRole = issuer().mint(claims("sub", "student-1", "aud", TokenIssuer.AUDIENCE), Duration.ofHours(1));
-        String otherRole = issuer().mint(claims("sub", "ops-1", "aud", TokenIssuer.AUDIENCE,
+        String noRole = identity().mint(claims("sub", "student-1", "aud", IdentityProvider.AUDIENCE), Duration.ofHours(1));
+        String otherRole = identity().mint(claims("sub", "ops-1", "aud", IdentityProvider.AUDIENCE,
                 "roles", List.of("operator")), Duration.ofHours(1));
-        String roleAsScope = issuer().mint(claims("sub", "x", "aud", TokenIssuer.AUDIENCE, "scope", "trainer"),
+        String roleAsScope = identity().mint(claims("sub", "x", "aud", IdentityProvider.AUDIENCE, "scope", "trainer"),
                 Duration.ofHours(1));
         for (String token : new String[] {noRole, otherRole, roleAsScope}) {
             // When it calls a trainer endpoint / Then 403 with the body
@@ -79,7 +79,7 @@ class TrainerSecurityIntegrationTest extends PlatformIntegrationTest {
     @Test
     void shouldAcceptTheRoleFromAnArrayOrASpaceSeparatedString() {
         // Given the role as a one-element string rather than an array
-        String token = issuer().mint(Map.of("sub", "t", "aud", TokenIssuer.AUDIENCE, "roles", "viewer trainer"),
+        String token = identity().mint(Map.of("sub", "t", "aud", IdentityProvider.AUDIENCE, "roles", "viewer trainer"),
                 Duration.ofHours(1));
         // Then it is a trainer
         assertThat(get(thing, token).statusCode()).isEqualTo(200);

@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.apexshare.cli.api.UploadApiModel.PartUrl;
 import com.apexshare.cli.api.UploadApiModel.PartUrls;
@@ -71,7 +74,7 @@ final class MultipartUrls implements PartUrlSource {
     @Override
     public synchronized PresignedUrl fresh(int partNumber) {
         urls.remove(partNumber);
-        fetch(List.of(partNumber));
+        fetch(List.of(partNumber), partNumber);
         return urls.get(partNumber);
     }
 
@@ -80,21 +83,33 @@ final class MultipartUrls implements PartUrlSource {
         return batches;
     }
 
+    /**
+     * Fetches the part's URL together with those of the parts around it that will need one: earlier parts that were
+     * never handed one (with several parts at once, a later part's thread may ask first) and the next parts in the
+     * order. Earlier parts that had a URL are on their way already and are left alone.
+     */
     private void fetchFrom(int partNumber) {
-        List<Integer> wanted = new ArrayList<>();
+        Set<Integer> wanted = new HashSet<>();
         wanted.add(partNumber);
         Integer position = positions.get(partNumber);
-        for (int i = position == null ? order.size() : position + 1; i < order.size() && wanted.size() < batchSize;
-                i++) {
+        int from = position == null ? order.size() : position;
+        for (int i = 0; i < from && wanted.size() < batchSize; i++) {
+            if (!urls.containsKey(order.get(i))) {
+                wanted.add(order.get(i));
+            }
+        }
+        for (int i = from + 1; i < order.size() && wanted.size() < batchSize; i++) {
             PresignedUrl known = urls.get(order.get(i));
             if (known == null || !usable(known)) {
                 wanted.add(order.get(i));
             }
         }
-        fetch(wanted);
+        List<Integer> batch = new ArrayList<>(wanted);
+        batch.sort(Comparator.comparingInt(n -> positions.getOrDefault(n, Integer.MAX_VALUE)));
+        fetch(batch, partNumber);
     }
 
-    private void fetch(List<Integer> partNumbers) {
+    private void fetch(List<Integer> partNumbers, int needed) {
         batches++;
         PartUrls answer = issuer.issue(partNumbers);
         if (answer == null || answer.parts() == null) {
@@ -103,8 +118,8 @@ final class MultipartUrls implements PartUrlSource {
         for (PartUrl part : answer.parts()) {
             urls.put(part.partNumber(), new PresignedUrl(URI.create(part.url()), Map.of(), answer.expiresAt()));
         }
-        if (!urls.containsKey(partNumbers.get(0))) {
-            throw new IllegalStateException("the upload API handed out no URL for part " + partNumbers.get(0));
+        if (!urls.containsKey(needed)) {
+            throw new IllegalStateException("the upload API handed out no URL for part " + needed);
         }
     }
 

@@ -42,6 +42,36 @@ class MultipartUrlsTest {
     }
 
     @Test
+    void shouldFetchOneBatchWhenALaterPartAsksBeforeAnEarlierOne() {
+        // Given parts 3 and 4 still to send, two at once: the thread with part 4 may well ask first (it did on a
+        // loaded machine, and the API was asked twice, for 4 and then for 3)
+        MultipartUrls urls = new MultipartUrls(this::issue, clock, List.of(3, 4), 100);
+
+        // When part 4's URL is asked for before part 3's
+        PresignedUrl fourth = urls.url(4);
+        PresignedUrl third = urls.url(3);
+
+        // Then one batch brought both, in the order they are sent
+        assertThat(asked).containsExactly(List.of(3, 4));
+        assertThat(fourth.url().toString()).startsWith("http://s3/part4");
+        assertThat(third.url().toString()).startsWith("http://s3/part3");
+    }
+
+    @Test
+    void shouldNotFetchAgainTheUrlsOfPartsAlreadyOnTheirWay() {
+        // Given parts 1-4 and batches of 2, parts 1 and 2 under way with URLs that expire soon
+        MultipartUrls urls = new MultipartUrls(this::issue, clock, List.of(1, 2, 3, 4), 2);
+        urls.seed(List.of(new PartUrl(1, "http://s3/part1"), new PartUrl(2, "http://s3/part2")),
+                NOW.plusSeconds(30));
+
+        // When part 3 asks for its URL
+        urls.url(3);
+
+        // Then only parts 3 and 4 were asked for: the earlier parts used their URLs already
+        assertThat(asked).containsExactly(List.of(3, 4));
+    }
+
+    @Test
     void shouldReplaceUrlsThatAreAboutToExpire() {
         // Given initiate's URLs expiring in 30 seconds
         MultipartUrls urls = new MultipartUrls(this::issue, clock, List.of(1, 2), 100);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.apexshare.cli.S3Fixture;
 import com.apexshare.cli.api.RetryPolicy;
+import com.apexshare.devstack.PresignedUrls;
 
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -92,7 +93,7 @@ class PartUploaderIntegrationTest {
             public PresignedUrl url(int partNumber) {
                 URI url = presign(bucket, "v.mp4", uploadId, partNumber);
                 if (partNumber == 2) {
-                    url = URI.create(url.toString().replaceFirst("X-Amz-Signature=.", "X-Amz-Signature=0"));
+                    url = URI.create(PresignedUrls.withBrokenSignature(url.toString()));
                 }
                 return new PresignedUrl(url, Map.of(), null);
             }
@@ -134,8 +135,8 @@ class PartUploaderIntegrationTest {
             @Override
             public PresignedUrl url(int partNumber) {
                 tries.computeIfAbsent(partNumber, n -> new AtomicInteger()).incrementAndGet();
-                return new PresignedUrl(URI.create(presign(bucket, "v.mp4", uploadId, partNumber).toString()
-                        .replaceFirst("X-Amz-Signature=.", "X-Amz-Signature=0")), Map.of(), null);
+                return new PresignedUrl(URI.create(PresignedUrls.withBrokenSignature(
+                        presign(bucket, "v.mp4", uploadId, partNumber).toString())), Map.of(), null);
             }
 
             @Override

@@ -152,6 +152,25 @@ class UploadCommandIntegrationTest {
     }
 
     @Test
+    void shouldRecoverWhenS3RefusesAPartUrlWhoseSignatureBeganWithZero() throws IOException {
+        // Given an API whose first part URL carries a broken signature that began with 0 before it was broken (the
+        // case in which the earlier tampering, which overwrote the first digit with 0, left the URL valid)
+        byte[] content = PartUploaderIntegrationTest.randomBytes(5 * MIB + 20);
+        Path file = Files.write(dir.resolve("retry-zero.mp4"), content);
+        api.tamperFirstInitialUrl = true;
+        api.firstInitialSignatureBeginsWith = '0';
+
+        // When the file is uploaded
+        CliRunner.Run run = upload(file);
+
+        // Then part 1 went again with a fresh URL and the file arrived whole
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("part 1 failed (").contains("trying again (2 of 3)");
+        assertThat(api.partUrlRequests).contains(List.of(1));
+        assertThat(api.object(api.uploads().get(0).fileId)).isEqualTo(content);
+    }
+
+    @Test
     void shouldShowTheServersFieldErrorsWhenItRefusesAFile() throws IOException {
         // Given a (sparse) 6 GiB file, over the 5 GiB limit
         Path huge = dir.resolve("huge.mp4");

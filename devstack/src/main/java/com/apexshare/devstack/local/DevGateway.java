@@ -57,14 +57,13 @@ public final class DevGateway implements AutoCloseable {
     }
 
     /** The routes of ApexShare's public API, as the Helm chart's ingress has them. */
-    public static List<Route> apexShareRoutes(URI upload, URI catalog, URI download, URI issuer) {
+    public static List<Route> apexShareRoutes(URI upload, URI catalog, URI download) {
         return List.of(
                 Route.prefix("/api/v1/uploads/initiate", upload),
                 Route.regex("^/api/v1/uploads/[^/]+/(parts|parts/urls|complete|abort)$", upload),
                 Route.prefix("/api/v1/uploads", catalog),
                 Route.prefix("/api/v1/downloads/", download),
-                Route.prefix("/d/", download),
-                Route.prefix("/token", issuer));
+                Route.prefix("/d/", download));
     }
 
     public static DevGateway start(int port, List<Route> routes) {

@@ -19,18 +19,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import com.apexshare.devstack.IdentityProvider;
 import com.apexshare.devstack.KafkaBroker;
 import com.apexshare.devstack.MailServer;
 import com.apexshare.devstack.Ports;
 import com.apexshare.devstack.Postgres;
+import com.apexshare.devstack.Repository;
 import com.apexshare.devstack.S3Store;
-import com.apexshare.devstack.TokenIssuer;
 
 /**
  * Runs the whole of ApexShare on one machine with embedded defaults: a Kafka broker, PostgreSQL, an S3 store keeping
  * its objects under the data folder (with S3 event notifications onto the raw topic), an SMTP server that prints every
- * email, a development token issuer, the four services as child processes, and a gateway in front of them. Data
- * survives a restart; Ctrl-C stops everything.
+ * email, the development identity provider and the four services as child processes, and a gateway in front of them.
+ * Data survives a restart; Ctrl-C stops everything.
  */
 public final class LocalRun implements AutoCloseable {
 
@@ -39,17 +40,33 @@ public final class LocalRun implements AutoCloseable {
     public static final String BUCKET = "apexshare-videos";
     public static final List<String> SERVICES =
             List.of("upload-service", "catalog-service", "notification-service", "download-service");
+    /**
+     * How long a service may take to become ready. Four service JVMs start at once next to the servers; on a loaded
+     * 2-core machine that takes minutes, not the seconds it takes on an idle one.
+     */
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * The local run's credentials unless IDENTITY_DEMO_PASSWORD / IDENTITY_GATEWAY_CLIENT_SECRET say otherwise: known
+     * values for a laptop, never configured anywhere else (identity/README.md).
+     */
+    public static final String DEFAULT_DEMO_PASSWORD = "apexshare-demo";
+    public static final String DEFAULT_GATEWAY_CLIENT_SECRET = "apexshare-local-gateway-secret";
 
     /**
      * Where and how to run. Port 0 means a free port (tests); the local run uses the documented fixed ports.
      */
     public record Settings(Path repositoryRoot, Path dataDir, int gatewayPort, Map<String, Integer> servicePorts,
             int issuerPort, int kafkaPort, int kafkaControllerPort, int postgresPort, int s3Port, int smtpPort,
-            List<String> jvmOptions, Map<String, String> extraEnvironment) {
+            List<String> jvmOptions, Map<String, String> extraEnvironment, String demoPassword,
+            String gatewayClientSecret) {
 
-        /** The local run: fixed ports, data under {@code .apexshare/}; each overridable by environment variable. */
+        /**
+         * The local run: fixed ports, data under {@code .apexshare/}, the default credentials; each overridable by
+         * environment variable.
+         */
         public static Settings fromEnvironment(Map<String, String> env) {
-            Path root = findRepositoryRoot();
+            Path root = Repository.root();
             Function<String, Integer> port = name -> Integer.parseInt(env.getOrDefault(name, defaultPort(name)));
             Map<String, Integer> services = new LinkedHashMap<>();
             for (String service : SERVICES) {
@@ -59,15 +76,18 @@ public final class LocalRun implements AutoCloseable {
             return new Settings(root, Path.of(env.getOrDefault("APEXSHARE_DATA", root.resolve(".apexshare").toString())),
                     port.apply("GATEWAY_PORT"), services, port.apply("ISSUER_PORT"), port.apply("KAFKA_PORT"),
                     port.apply("KAFKA_CONTROLLER_PORT"), port.apply("POSTGRES_PORT"), port.apply("S3_PORT"),
-                    port.apply("SMTP_PORT"), defaultJvmOptions(), Map.of());
+                    port.apply("SMTP_PORT"), defaultJvmOptions(), Map.of(),
+                    env.getOrDefault("IDENTITY_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD),
+                    env.getOrDefault("IDENTITY_GATEWAY_CLIENT_SECRET", DEFAULT_GATEWAY_CLIENT_SECRET));
         }
 
-        /** Free ports everywhere and the given data folder: for end-to-end tests. */
+        /** Free ports everywhere, the given data folder, random credentials: for end-to-end tests. */
         public static Settings forTests(Path dataDir) {
             Map<String, Integer> services = new LinkedHashMap<>();
             SERVICES.forEach(s -> services.put(s, 0));
-            return new Settings(findRepositoryRoot(), dataDir, 0, services, 0, 0, 0, 0, 0, 0, defaultJvmOptions(),
-                    Map.of());
+            IdentityProvider.Settings identity = IdentityProvider.Settings.forTests(dataDir);
+            return new Settings(Repository.root(), dataDir, 0, services, 0, 0, 0, 0, 0, 0, defaultJvmOptions(),
+                    Map.of(), identity.demoPassword(), identity.gatewayClientSecret());
         }
 
         private static String defaultPort(String name) {
@@ -101,7 +121,7 @@ public final class LocalRun implements AutoCloseable {
     private Postgres postgres;
     private S3Store s3;
     private MailServer smtp;
-    private TokenIssuer issuer;
+    private IdentityProvider identity;
     private DevGateway gateway;
 
     private LocalRun(Settings settings) {
@@ -123,7 +143,7 @@ public final class LocalRun implements AutoCloseable {
     private void startAll(PrintStream out) {
         Path data = settings.dataDir();
         mkdirs(data);
-        out.printf("Starting Kafka, PostgreSQL, S3, SMTP and the token issuer (data in %s)…%n", data);
+        out.printf("Starting Kafka, PostgreSQL, S3, SMTP and the identity provider (data in %s)…%n", data);
         CompletableFuture<KafkaBroker> kafkaStart = CompletableFuture.supplyAsync(
                 () -> KafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()));
         CompletableFuture<Postgres> postgresStart = CompletableFuture.supplyAsync(
@@ -137,7 +157,11 @@ public final class LocalRun implements AutoCloseable {
         s3.createBucket(BUCKET);
         smtp = remember(MailServer.start(settings.smtpPort()));
         remember(new MailPrinter(smtp.greenMail(), out));
-        issuer = remember(TokenIssuer.start(settings.issuerPort(), data.resolve("issuer-key.json")));
+        // The provider boots while the services do; they fetch its keys only when the first token arrives.
+        identity = remember(IdentityProvider.launch(new IdentityProvider.Settings(settings.repositoryRoot(),
+                settings.issuerPort(), data, settings.demoPassword(), settings.gatewayClientSecret(),
+                Map.of("IDENTITY_SMTP_HOST", smtp.host(), "IDENTITY_SMTP_PORT", Integer.toString(smtp.port())),
+                IdentityProvider.Settings.defaultJvmOptions())));
         int gatewayPort = Ports.orFree(settings.gatewayPort());
 
         out.println("Starting upload-, catalog-, notification- and download-service…");
@@ -149,10 +173,11 @@ public final class LocalRun implements AutoCloseable {
             services.put(name, remember(process));
             process.start();
         }
-        services.values().forEach(p -> p.awaitReady(Duration.ofSeconds(180)));
+        identity.awaitReady(START_TIMEOUT);
+        services.values().forEach(p -> p.awaitReady(START_TIMEOUT));
         gateway = remember(DevGateway.start(gatewayPort, DevGateway.apexShareRoutes(
                 service("upload-service").baseUri(), service("catalog-service").baseUri(),
-                service("download-service").baseUri(), URI.create("http://127.0.0.1:" + issuerPort()))));
+                service("download-service").baseUri())));
     }
 
     /** Everything a service reads from its environment in the local run (see each service's application.yaml). */
@@ -160,9 +185,9 @@ public final class LocalRun implements AutoCloseable {
         String database = service.replace("-service", "");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("OIDC_ISSUER_URI", issuer.issuerUri());
-        env.put("OIDC_JWK_SET_URI", issuer.jwkSetUri());
-        env.put("OIDC_AUDIENCE", TokenIssuer.AUDIENCE);
+        env.put("OIDC_ISSUER_URI", identity.issuerUri());
+        env.put("OIDC_JWK_SET_URI", identity.jwkSetUri());
+        env.put("OIDC_AUDIENCE", IdentityProvider.AUDIENCE);
         env.put("DB_URL", postgres.createDatabase(database).replaceFirst("\\?.*$", "") + "?reWriteBatchedInserts=true");
         env.put("DB_USERNAME", Postgres.USER);
         env.put("DB_PASSWORD", Postgres.PASSWORD);
@@ -194,8 +219,6 @@ public final class LocalRun implements AutoCloseable {
     }
 
     public void printBanner(PrintStream out, Duration startUp) {
-        String token = issuer.mint("trainer-demo", "Demo Trainer", "trainer@apexshare.local", TokenIssuer.AUDIENCE,
-                Duration.ofHours(12));
         out.println();
         out.printf("ApexShare is running (started in %.1f s). Data: %s%n", startUp.toMillis() / 1000.0,
                 settings.dataDir());
@@ -207,11 +230,15 @@ public final class LocalRun implements AutoCloseable {
         out.printf("  %-22s %s bucket %s (key %s / %s)%n", "S3 (S3Proxy)", s3.endpoint(), BUCKET, S3Store.ACCESS_KEY,
                 S3Store.SECRET_KEY);
         out.printf("  %-22s 127.0.0.1:%d (every email is printed below)%n", "SMTP", smtp.port());
-        out.printf("  %-22s %s%n", "Token issuer", issuer.issuerUri());
+        out.printf("  %-22s %s   log: %s%n", "Identity provider", identity.issuerUri(), identity.logFile());
         out.println();
-        out.println("Trainer token (valid 12 h; a fresh one: curl -s " + apiUri() + "/token):");
+        out.println("Sign in as the demo trainer:");
+        out.println("  username  " + IdentityProvider.DEMO_TRAINER);
+        out.println("  password  " + (DEFAULT_DEMO_PASSWORD.equals(settings.demoPassword())
+                ? DEFAULT_DEMO_PASSWORD + "   (the local-run default; set IDENTITY_DEMO_PASSWORD to choose another)"
+                : "the value of IDENTITY_DEMO_PASSWORD"));
+        out.println("A token for the CLI (device sign-in with curl, until `apexshare login` exists): identity/README.md");
         out.println("  export APEXSHARE_API_URL=" + apiUri());
-        out.println("  export APEXSHARE_TOKEN=" + token);
         out.println();
         out.println("Then, in another terminal:  cli/bin/apexshare upload my-ride.mp4 --student-email sue@example.com \\");
         out.println("    --student-name 'Sue Rider' --session-date 2026-11-20 --notes 'Watch turn 3'");
@@ -236,7 +263,7 @@ public final class LocalRun implements AutoCloseable {
     }
 
     public int issuerPort() {
-        return URI.create(issuer.issuerUri()).getPort();
+        return identity.port();
     }
 
     public KafkaBroker kafka() {
@@ -255,8 +282,8 @@ public final class LocalRun implements AutoCloseable {
         return smtp;
     }
 
-    public TokenIssuer issuer() {
-        return issuer;
+    public IdentityProvider identity() {
+        return identity;
     }
 
     private <T extends AutoCloseable> T remember(T resource) {
@@ -270,18 +297,6 @@ public final class LocalRun implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + dir, e);
         }
-    }
-
-    /** The folder that holds {@code schemas/} and the service modules, from the working directory upwards. */
-    static Path findRepositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("schemas")) && Files.isDirectory(dir.resolve("devstack")))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("Run from inside the ApexShare repository (no schemas/ and devstack/ found)");
-        }
-        return dir;
     }
 
     /** Stops everything in reverse order: gateway and services first, the servers last. */

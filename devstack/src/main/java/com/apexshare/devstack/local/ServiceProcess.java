@@ -65,17 +65,26 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service's readiness probe answers UP. */
     public void awaitReady(Duration timeout) {
+        await("/actuator/health/readiness", body -> body.contains("UP"), timeout);
+    }
+
+    /** Waits until {@code GET path} answers 200 (a process without Actuator's probes, or a page that must be up). */
+    public void awaitAnswer(String path, Duration timeout) {
+        await(path, body -> true, timeout);
+    }
+
+    private void await(String path, java.util.function.Predicate<String> ready, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI readiness = URI.create(baseUri() + "/actuator/health/readiness");
+        URI uri = URI.create(baseUri() + path);
         while (System.nanoTime() < deadline) {
             Process current = process;
             if (current == null || !current.isAlive()) {
                 throw new IllegalStateException(name + " exited during start-up; see " + logFile);
             }
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(readiness)
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
                         .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                if (response.statusCode() == 200 && ready.test(response.body())) {
                     return;
                 }
             } catch (IOException e) {
@@ -85,7 +94,7 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
             try {
-                current.waitFor(250, TimeUnit.MILLISECONDS);
+                current.waitFor(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);

@@ -1,7 +1,6 @@
 package com.apexshare.devstack.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,15 +16,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,10 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.apexshare.devstack.DevStack;
+import com.apexshare.devstack.IdentityProvider;
 import com.apexshare.devstack.KafkaBroker;
+import com.apexshare.devstack.Ports;
 import com.apexshare.devstack.Postgres;
 import com.apexshare.devstack.S3Store;
-import com.apexshare.devstack.TokenIssuer;
+import com.apexshare.devstack.TopicContents;
 import com.sun.net.httpserver.HttpServer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -75,10 +73,12 @@ class LocalRunPartsIntegrationTest {
                     .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(e1), p -> p.partNumber(2).eTag(e2))));
         }
 
-        // Then the topic has one standard S3 event message per object, keyed bucket/key
-        List<ConsumerRecord<String, String>> records = consume(bootstrap, topic, 2);
-        records.sort(java.util.Comparator.comparing(ConsumerRecord::key));
-        assertThat(records).extracting(ConsumerRecord::key)
+        // Then the topic has one standard S3 event message per object, keyed bucket/key (closing the publisher
+        // waited for the broker's acknowledgements, so the topic is complete)
+        List<TopicContents.Entry<String>> records = new ArrayList<>(TopicContents.read(bootstrap, List.of(topic),
+                new StringDeserializer(), TopicContents.DEFAULT_TIMEOUT).entries());
+        records.sort(Comparator.comparing(TopicContents.Entry::key));
+        assertThat(records).extracting(TopicContents.Entry::key)
                 .containsExactly("videos-bucket/videos/2026-11-22/a b.mp4", "videos-bucket/videos/m.mp4");
         assertThat(records.get(0).value()).contains("\"eventName\":\"ObjectCreated:Put\"")
                 .contains("\"key\":\"videos/2026-11-22/a+b.mp4\"").contains("\"size\":1")
@@ -92,8 +92,9 @@ class LocalRunPartsIntegrationTest {
         // Given two backends that echo who they are, and a gateway with the ApexShare routes
         HttpServer upload = echo("upload");
         HttpServer catalog = echo("catalog");
-        URI down = URI.create("http://127.0.0.1:1");
-        try (DevGateway gateway = DevGateway.start(0, DevGateway.apexShareRoutes(uri(upload), uri(catalog), down, down))) {
+        // A port that was free a moment ago: nothing listens there
+        URI down = URI.create("http://127.0.0.1:" + Ports.free());
+        try (DevGateway gateway = DevGateway.start(0, DevGateway.apexShareRoutes(uri(upload), uri(catalog), down))) {
             String base = "http://127.0.0.1:" + gateway.port();
 
             // When / Then each path reaches its owner, with method, query and body intact
@@ -136,40 +137,26 @@ class LocalRunPartsIntegrationTest {
                 c.createStatement().execute("CREATE TABLE t (v text); INSERT INTO t VALUES ('kept')");
             }
         }
-        try (TokenIssuer issuer = TokenIssuer.start(0, data.resolve("key.json"))) {
-            token = issuer.trainerToken("t", "T", null);
+        try (IdentityProvider identity = IdentityProvider.start(IdentityProvider.Settings.forTests(data.resolve("id")))) {
+            token = identity.trainerToken("t", "T", null);
         }
 
         // When they start again on the same folder
         try (KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), 0, 0);
              Postgres postgres = Postgres.start(data.resolve("pg"), 0);
-             TokenIssuer issuer = TokenIssuer.start(0, data.resolve("key.json"))) {
+             IdentityProvider identity = IdentityProvider.start(IdentityProvider.Settings.forTests(data.resolve("id")))) {
 
             // Then the data is still there
-            assertThat(consume(kafka.bootstrapServers(), "kept", 1)).extracting(ConsumerRecord::value)
-                    .containsExactly("v");
+            assertThat(TopicContents.read(kafka.bootstrapServers(), List.of("kept"), new StringDeserializer(),
+                    TopicContents.DEFAULT_TIMEOUT).values()).containsExactly("v");
             try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("kept"), Postgres.USER, Postgres.PASSWORD);
                  ResultSet rs = c.createStatement().executeQuery("SELECT v FROM t")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("kept");
             }
             String kid = com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
-            assertThat(get(issuer.jwkSetUri()).body()).contains(kid);
+            assertThat(get(identity.jwkSetUri()).body()).contains(kid);
         }
-    }
-
-    private static List<ConsumerRecord<String, String>> consume(String bootstrap, String topic, int count) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "t-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= count;
-            });
-        }
-        return records;
     }
 
     private static HttpServer echo(String name) throws IOException {

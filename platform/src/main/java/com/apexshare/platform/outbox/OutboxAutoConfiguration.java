@@ -25,7 +25,7 @@ import jakarta.persistence.EntityManagerFactory;
 // Before JPA: the package must be registered when the entity and repository scans read the list.
 @AutoConfiguration(beforeName = {"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
         "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"})
-@ConditionalOnClass(EntityManagerFactory.class)
+@ConditionalOnClass({EntityManagerFactory.class, KafkaOperations.class})
 @ConditionalOnProperty(name = "apexshare.platform.outbox.enabled", havingValue = "true")
 @AutoConfigurationPackage
 @EnableConfigurationProperties(PlatformProperties.class)

@@ -1,0 +1,2 @@
+/** The trainers who may sign in, from configuration, with their passwords kept only as bcrypt hashes. */
+package com.apexshare.identity.trainer;
