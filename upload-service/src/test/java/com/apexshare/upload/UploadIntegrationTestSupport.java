@@ -114,7 +114,7 @@ public abstract class UploadIntegrationTestSupport {
     }
 
     protected static String token(String trainerId) {
-        return DevStack.issuer().trainerToken(trainerId, "Trainer " + trainerId, trainerId + "@school.example");
+        return DevStack.identity().trainerToken(trainerId, "Trainer " + trainerId, trainerId + "@school.example");
     }
 
     protected static String newTrainer() {

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.apexshare.devstack.DevStack;
-import com.apexshare.devstack.TokenIssuer;
+import com.apexshare.devstack.IdentityProvider;
 import com.apexshare.events.Topics;
 
 import tools.jackson.databind.JsonNode;
@@ -51,9 +51,9 @@ class UploadServiceApplicationIntegrationTest extends UploadIntegrationTestSuppo
 
     @Test
     void shouldRefuseRequestsWithoutOrWithABadToken() throws Exception {
-        TokenIssuer issuer = DevStack.issuer();
+        IdentityProvider issuer = DevStack.identity();
         String wrongAudience = issuer.mint("t-1", "T", null, "someone-else", Duration.ofMinutes(5));
-        String expired = issuer.mint("t-1", "T", null, TokenIssuer.AUDIENCE, Duration.ofMinutes(-5));
+        String expired = issuer.mint("t-1", "T", null, IdentityProvider.AUDIENCE, Duration.ofMinutes(-5));
         String tampered = issuer.trainerToken("t-1", "T", null).replaceFirst("\\.[^.]+$", ".AAAA");
 
         for (String token : new String[] {null, "not-a-jwt", wrongAudience, expired, tampered}) {
@@ -66,7 +66,7 @@ class UploadServiceApplicationIntegrationTest extends UploadIntegrationTestSuppo
 
     @Test
     void shouldLetAValidTokenThrough() throws Exception {
-        String token = DevStack.issuer().trainerToken("t-1", "Tom", "tom@school.example");
+        String token = DevStack.identity().trainerToken("t-1", "Tom", "tom@school.example");
 
         HttpResponse<String> response = get("/api/v1/uploads/does-not-exist", token);
 
@@ -78,8 +78,8 @@ class UploadServiceApplicationIntegrationTest extends UploadIntegrationTestSuppo
     void shouldRefuseAValidTokenWithoutTheTrainerRoleWith403AndTheErrorBody() throws Exception {
         // Given a valid token of the issuer, for the API's audience, that does not carry the trainer role
         String subject = newTrainer();
-        String student = DevStack.issuer().mint(Map.of("sub", subject, "aud", TokenIssuer.AUDIENCE, "name", "Sue",
-                "email", subject + "@school.example", TokenIssuer.ROLES_CLAIM, List.of("student")),
+        String student = DevStack.identity().mint(Map.of("sub", subject, "aud", IdentityProvider.AUDIENCE, "name", "Sue",
+                "email", subject + "@school.example", IdentityProvider.ROLES_CLAIM, List.of("student")),
                 Duration.ofMinutes(5));
         long initiatedBefore = endOffsets(Topics.UPLOAD_INITIATED.name());
 

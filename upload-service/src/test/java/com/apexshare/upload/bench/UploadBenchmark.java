@@ -94,7 +94,7 @@ public final class UploadBenchmark {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(UploadServiceApplication.class)
                 .run(arguments)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            String token = DevStack.issuer().trainerToken("bench-trainer", "Bench Trainer", "bench@school.example");
+            String token = DevStack.identity().trainerToken("bench-trainer", "Bench Trainer", "bench@school.example");
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             URI initiate = URI.create("http://127.0.0.1:" + port + "/api/v1/uploads/initiate");
             String body = """

@@ -159,7 +159,7 @@ class InitiateValidationIntegrationTest extends UploadIntegrationTestSupport {
         Map<String, Object> body = new LinkedHashMap<>(initiateBody("ride.mp4", 1024));
         body.remove("trainerName");
         String trainer = newTrainer();
-        String nameless = com.apexshare.devstack.DevStack.issuer().trainerToken(newTrainer(), null, null);
+        String nameless = com.apexshare.devstack.DevStack.identity().trainerToken(newTrainer(), null, null);
 
         // When both are sent
         HttpResponse<String> named = post("/api/v1/uploads/initiate", token(trainer), body);
