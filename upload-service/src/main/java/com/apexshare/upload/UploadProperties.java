@@ -1,6 +1,5 @@
 package com.apexshare.upload;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Period;
 import java.util.List;
@@ -8,6 +7,8 @@ import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+
+import com.apexshare.platform.aws.AwsClientSettings;
 
 /**
  * Typed configuration of the upload service, under {@code apexshare.upload}. Defaults come from environment
@@ -25,7 +26,6 @@ import org.springframework.util.unit.DataSize;
  * @param allowedContentTypes  media types a video may declare (compared case-insensitively)
  * @param sessionDateMaxAge    how far in the past a session date may lie
  * @param sessionDateMaxAhead  how far in the future a session date may lie (time zones, pre-registered sessions)
- * @param eventSendTimeout     longest wait for Kafka to acknowledge an event before the request fails with 503
  * @param s3                   the bucket and how to reach it
  * @param housekeeping         aborting multipart uploads nobody finished
  * @param notifications        sources of S3 ObjectCreated notifications
@@ -34,7 +34,7 @@ import org.springframework.util.unit.DataSize;
 public record UploadProperties(String consumerGroup, Duration retention, DataSize maxFileSize,
         DataSize singlePutMaxSize, DataSize partSize, int maxParts, int initialPartUrls, Duration presignExpiry,
         List<String> allowedContentTypes, Period sessionDateMaxAge, Period sessionDateMaxAhead,
-        Duration eventSendTimeout, S3 s3, Housekeeping housekeeping, Notifications notifications) {
+        S3 s3, Housekeeping housekeeping, Notifications notifications) {
 
     public UploadProperties {
         allowedContentTypes = allowedContentTypes == null ? List.of()
@@ -55,16 +55,20 @@ public record UploadProperties(String consumerGroup, Duration retention, DataSiz
     public record S3(String bucket, String region, String endpoint, boolean pathStyleAccess, String accessKey,
             String secretKey) {
 
-        public boolean hasEndpoint() {
-            return endpoint != null && !endpoint.isBlank();
+        /** How the S3 clients connect. */
+        public AwsClientSettings clientSettings() {
+            return new AwsClientSettings(region, endpoint, pathStyleAccess, accessKey, secretKey);
         }
 
-        public URI endpointUri() {
-            return URI.create(endpoint.trim());
+        /** The same region and credentials for other AWS services (SQS): the endpoint override is S3's only. */
+        public AwsClientSettings awsSettings() {
+            return new AwsClientSettings(region, null, false, accessKey, secretKey);
         }
 
-        public boolean hasStaticCredentials() {
-            return accessKey != null && !accessKey.isBlank() && secretKey != null && !secretKey.isBlank();
+        /** Never the secret key. */
+        @Override
+        public String toString() {
+            return "S3[bucket=" + bucket + ", " + clientSettings() + "]";
         }
     }
 
@@ -72,9 +76,18 @@ public record UploadProperties(String consumerGroup, Duration retention, DataSiz
      * @param enabled    run the job in this replica
      * @param staleAfter age after which an unfinished upload is aborted
      * @param interval   pause between runs
-     * @param batchSize  sessions handled per transaction
+     * @param batchSize  sessions claimed per short transaction
+     * @param abortLease how long an abort that was claimed (by a trainer's request or a housekeeping run) and never
+     *                   settled is left to its claimant before housekeeping finishes it
      */
-    public record Housekeeping(boolean enabled, Duration staleAfter, Duration interval, int batchSize) {
+    public record Housekeeping(boolean enabled, Duration staleAfter, Duration interval, int batchSize,
+            Duration abortLease) {
+
+        public Housekeeping {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("apexshare.upload.housekeeping.batch-size must be positive");
+            }
+        }
     }
 
     /**

@@ -1,16 +1,22 @@
 package com.apexshare.upload;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -47,27 +53,35 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One Spring context for every integration test class of the module (same properties, so Spring's context cache
- * shares it), against the devstack's real Kafka, PostgreSQL, S3Proxy and token issuer. Parts are 5 MiB here (S3's
- * smallest) so that multipart tests move few bytes; everything else is the production default.
+ * shares it, and one consumer of the raw notification topic), against the devstack's real Kafka, PostgreSQL, S3Proxy
+ * and token issuer. Parts are 5 MiB here (S3's smallest) so that multipart tests move few bytes; the database
+ * connection timeout and the listener's retry backoff are short, so that a database outage costs many retries in
+ * little time (the outage itself is not shortened); everything else is the production default.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class UploadIntegrationTestSupport {
+public abstract class UploadIntegrationTestSupport {
 
-    static final String BUCKET = "apexshare-videos-test";
-    static final long MIB = 1024L * 1024L;
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final String BUCKET = "apexshare-videos-test";
+    protected static final String DATABASE = "upload";
+    protected static final long MIB = 1024L * 1024L;
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static volatile S3Client s3;
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         SpringProperties.kafka().forEach((k, v) -> registry.add(k, () -> v));
         SpringProperties.jwt().forEach((k, v) -> registry.add(k, () -> v));
-        SpringProperties.datasource("upload").forEach((k, v) -> registry.add(k, () -> v));
+        SpringProperties.datasource(DATABASE).forEach((k, v) -> registry.add(k, () -> v));
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
+        registry.add("spring.datasource.hikari.validation-timeout", () -> "500");
+        registry.add("apexshare.platform.kafka.retry.initial-interval", () -> "50ms");
+        registry.add("apexshare.platform.kafka.retry.multiplier", () -> "2");
+        registry.add("apexshare.platform.kafka.retry.max-interval", () -> "500ms");
         S3Store store = DevStack.s3();
         store.createBucket(BUCKET);
         registry.add("apexshare.upload.s3.bucket", () -> BUCKET);
@@ -81,7 +95,7 @@ abstract class UploadIntegrationTestSupport {
     }
 
     /** A test's own S3 client (not the service's), for checking what S3 really holds. */
-    static S3Client s3() {
+    protected static S3Client s3() {
         if (s3 == null) {
             synchronized (UploadIntegrationTestSupport.class) {
                 if (s3 == null) {
@@ -99,16 +113,16 @@ abstract class UploadIntegrationTestSupport {
         return s3;
     }
 
-    static String token(String trainerId) {
-        return DevStack.issuer().trainerToken(trainerId, "Trainer " + trainerId, trainerId + "@school.example");
+    protected static String token(String trainerId) {
+        return DevStack.identity().trainerToken(trainerId, "Trainer " + trainerId, trainerId + "@school.example");
     }
 
-    static String newTrainer() {
+    protected static String newTrainer() {
         return "trainer-" + UUID.randomUUID();
     }
 
     /** A valid initiate body; tests change what they need. */
-    static Map<String, Object> initiateBody(String fileName, long fileSize) {
+    protected static Map<String, Object> initiateBody(String fileName, long fileSize) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("studentEmail", "alex.rider@example.com");
         body.put("studentName", "Alex Rider");
@@ -121,13 +135,13 @@ abstract class UploadIntegrationTestSupport {
         return body;
     }
 
-    HttpResponse<String> post(String path, String token, Object body) throws IOException, InterruptedException {
+    protected HttpResponse<String> post(String path, String token, Object body) throws IOException, InterruptedException {
         String json = body instanceof String s ? s : JSON.writeValueAsString(body);
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), token);
     }
 
-    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+    protected HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).GET(), token);
     }
 
@@ -144,33 +158,58 @@ abstract class UploadIntegrationTestSupport {
     }
 
     /** The {@code data} of a success body. */
-    static JsonNode data(HttpResponse<String> response) {
+    protected static JsonNode data(HttpResponse<String> response) {
         return JSON.readTree(response.body()).path("data");
     }
 
-    static JsonNode error(HttpResponse<String> response) {
+    protected static JsonNode error(HttpResponse<String> response) {
         return JSON.readTree(response.body()).path("error");
     }
 
     /**
      * PUTs bytes to a presigned URL as the CLI would; with {@code Expect: 100-continue}, so that a refused request is
-     * answered before megabytes are sent into a closed connection.
+     * answered before megabytes are sent into a closed connection. Each PUT has a connection of its own: S3Proxy may
+     * close the connection of a request it refused without reading the body, and a pooled connection would then fail
+     * the next PUT with an EOF.
      */
-    static HttpResponse<String> put(String url, byte[] bytes, Map<String, String> headers)
+    protected static HttpResponse<String> put(String url, byte[] bytes, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).expectContinue(true)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).timeout(Duration.ofSeconds(60));
         headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient once = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        return once.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static List<String> multipartUploadKeys() {
+    protected static List<String> multipartUploadKeys() {
         return s3().listMultipartUploads(b -> b.bucket(BUCKET)).uploads().stream().map(MultipartUpload::key).toList();
+    }
+
+    /** Every event on a topic keyed by one of these file ids, read from the beginning once, by file id. */
+    @SuppressWarnings("unchecked")
+    protected static <V extends SpecificRecord> Map<UUID, List<V>> events(Topic<V> topic, List<UUID> fileIds) {
+        Map<UUID, List<V>> events = new LinkedHashMap<>();
+        fileIds.forEach(id -> events.put(id, new ArrayList<>()));
+        for (ConsumerRecord<String, SpecificRecord> r : read(topic.name(), new AvroEventDeserializer())) {
+            UUID fileId = parseOrNull(r.key());
+            if (fileId != null && events.containsKey(fileId)) {
+                events.get(fileId).add((V) r.value());
+            }
+        }
+        return events;
+    }
+
+    private static UUID parseOrNull(String key) {
+        try {
+            return key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Every event on a topic keyed by this file id, read from the beginning. */
     @SuppressWarnings("unchecked")
-    static <V extends SpecificRecord> List<V> events(Topic<V> topic, UUID fileId) {
+    protected static <V extends SpecificRecord> List<V> events(Topic<V> topic, UUID fileId) {
         List<V> events = new ArrayList<>();
         for (ConsumerRecord<String, SpecificRecord> r : read(topic.name(), new AvroEventDeserializer())) {
             if (fileId.toString().equals(r.key())) {
@@ -181,7 +220,7 @@ abstract class UploadIntegrationTestSupport {
     }
 
     /** Every record of a topic, read from the beginning to the current end. */
-    static <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values) {
+    protected static <V> List<ConsumerRecord<String, V>> read(String topic, Deserializer<V> values) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.kafka().bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -192,17 +231,17 @@ abstract class UploadIntegrationTestSupport {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(() -> {
+                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                        return partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp));
+                    });
         }
         return records;
     }
 
     /** Records on a topic so far (sum of the partitions' end offsets). */
-    static long endOffsets(String topic) {
+    protected static long endOffsets(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.kafka().bootstrapServers());
         try (KafkaConsumer<String, String> consumer =
@@ -214,12 +253,40 @@ abstract class UploadIntegrationTestSupport {
     }
 
     /** Writes a raw text record, as MinIO's Kafka target or an SQS bridge would. */
-    static void produceRaw(String topic, String key, String value) throws Exception {
+    protected static void produceRaw(String topic, String key, String value) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.kafka().bootstrapServers());
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         }
+    }
+
+    /** The headers a presigned PUT must carry ({@code fields} of an initiate or URL answer). */
+    protected static Map<String, String> fields(JsonNode started) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        started.path("fields").properties().forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
+        return headers;
+    }
+
+    protected static byte[] randomBytes(long size) {
+        byte[] bytes = new byte[Math.toIntExact(size)];
+        new Random(size).nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Part {@code n} (1-based) of 5 MiB parts. */
+    protected static byte[] slice(byte[] video, int n) {
+        int from = (int) ((n - 1) * 5 * MIB);
+        int to = (int) Math.min(video.length, n * 5 * MIB);
+        return Arrays.copyOfRange(video, from, to);
+    }
+
+    protected static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    protected static String md5(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
     }
 }

@@ -1,9 +1,0 @@
-package com.apexshare.upload;
-
-/** No upload with this id belongs to the asking trainer (another trainer's upload looks the same: not found). */
-public class UploadNotFound extends RuntimeException {
-
-    public UploadNotFound(String fileId) {
-        super("No upload " + fileId);
-    }
-}

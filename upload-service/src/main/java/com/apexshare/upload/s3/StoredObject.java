@@ -1,5 +1,0 @@
-package com.apexshare.upload.s3;
-
-/** An object in S3 as HeadObject reports it. ETag without quotes. */
-public record StoredObject(String bucket, String key, long size, String eTag) {
-}
