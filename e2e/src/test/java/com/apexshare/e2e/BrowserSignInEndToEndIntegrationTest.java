@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.apexshare.devstack.IdentityProvider;
 import com.apexshare.devstack.local.LocalRun;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The gateway relays the trainer's access token to the services, so a write (an upload started with the CSRF header)
  * and a read (the dashboard) reach them as the demo trainer.
  */
+@ExtendWith(TheSystem.class)
 class BrowserSignInEndToEndIntegrationTest {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
@@ -35,9 +37,8 @@ class BrowserSignInEndToEndIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void shouldSignInThroughTheGatewayAndReachTheServicesWithTheRelayedToken() throws Exception {
+    void shouldSignInThroughTheGatewayAndReachTheServicesWithTheRelayedToken(LocalRun system) throws Exception {
         // Given the running system and a browser without a session, which the API refuses
-        LocalRun system = TheSystem.get();
         URI gateway = system.apiUri();
         String issuer = system.identity().issuerUri();
         IdentityProvider.Credentials trainer = system.identity().demoTrainer();

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.apexshare.devstack.local.LocalRun;
@@ -46,11 +47,12 @@ import tools.jackson.databind.json.JsonMapper;
  * S3, the student's email arrives over SMTP, the link (through the gateway) downloads the exact bytes, and the
  * dashboard reports the email and the download. Also: a service killed mid-flow still leads to exactly one email.
  *
- * <p>The system starts once per JVM ({@link TheSystem}); each test brings what it needs itself (a trainer, student and
+ * <p>The system starts once per test run ({@link TheSystem}); each test brings what it needs itself (a trainer, student and
  * files of its own, its own CLI home), so the tests pass in any order. Waits are for events travelling through the
  * system and are generous: a loaded 2-core machine runs seven JVMs here. Polls are spaced so that they stay within the
  * gateway's edge rate limits (per trainer 10/s).
  */
+@ExtendWith(TheSystem.class)
 class WholeSystemEndToEndIntegrationTest {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+/d/[A-Za-z0-9_-]{43}");
@@ -64,8 +66,8 @@ class WholeSystemEndToEndIntegrationTest {
     private LocalRun system;
 
     @BeforeEach
-    void theWholeSystemRuns() {
-        system = TheSystem.get();
+    void theWholeSystemRuns(LocalRun running) {
+        system = running;
     }
 
     @Test
