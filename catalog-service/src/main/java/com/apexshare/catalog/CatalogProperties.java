@@ -36,12 +36,26 @@ public record CatalogProperties(String consumerGroup, Ingest ingest, Dashboard d
      *
      * @param enabled   whether this replica runs the job (every replica may: batches are claimed with SKIP LOCKED)
      * @param interval  pause between two runs
-     * @param batchSize uploads claimed per transaction
+     * @param batchSize uploads claimed per short claiming transaction
+     * @param lease     how long a claimed upload is reserved for this replica while its object is deleted and its
+     *                  {@code UploadDeleted} published; a replica that dies meanwhile leaves it to a later run once the
+     *                  lease has run out. Longer than a batch of S3 deletions plus Kafka's send timeout.
      */
-    public record Retention(boolean enabled, Duration interval, int batchSize) {
+    public record Retention(boolean enabled, Duration interval, int batchSize, Duration lease) {
+
+        public Retention {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("apexshare.catalog.retention.batch-size must be positive");
+            }
+            if (lease == null || lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("apexshare.catalog.retention.lease must be positive");
+            }
+        }
     }
 
     /**
+     * Where the videos are, as the platform's {@link com.apexshare.platform.aws.AwsClientSettings} need it.
+     *
      * @param bucket          default bucket, for uploads whose event named none
      * @param region          AWS region
      * @param endpoint        endpoint override (S3Proxy, MinIO); blank for AWS

@@ -1,2 +1,5 @@
-/** catalog-service: System of record for upload metadata in PostgreSQL, built from the events; serves the trainer dashboard. */
+/**
+ * catalog-service: system of record for upload metadata in PostgreSQL, built from the events; serves the trainer
+ * dashboard and enforces retention. Features: {@code upload} (the catalog and its dashboard), {@code retention}.
+ */
 package com.apexshare.catalog;

@@ -81,6 +81,11 @@ public abstract class CatalogIntegrationTest {
         registry.add("apexshare.catalog.s3.secret-key", () -> S3Store.SECRET_KEY);
         registry.add("apexshare.catalog.consumer-group", () -> GROUP);
         registry.add("apexshare.catalog.retention.interval", () -> "PT0.5S");
+        // Short, so that a database outage costs many retries in little time (the outage itself is not shortened).
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "500");
+        registry.add("spring.datasource.hikari.validation-timeout", () -> "250");
+        registry.add("apexshare.platform.kafka.retry.initial-interval", () -> "50ms");
+        registry.add("apexshare.platform.kafka.retry.max-interval", () -> "300ms");
     }
 
     /** Publishes each event to its topic, keyed by its file id, and waits for the acknowledgements. */
@@ -137,7 +142,7 @@ public abstract class CatalogIntegrationTest {
     }
 
     protected static String token(String trainerId) {
-        return DevStack.issuer().trainerToken(trainerId, "Trainer " + trainerId, null);
+        return DevStack.identity().trainerToken(trainerId, "Trainer " + trainerId, null);
     }
 
     protected static synchronized Admin admin() {

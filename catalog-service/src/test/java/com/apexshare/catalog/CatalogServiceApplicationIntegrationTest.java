@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import com.apexshare.devstack.DevStack;
-import com.apexshare.devstack.TokenIssuer;
+import com.apexshare.devstack.IdentityProvider;
 
 import tools.jackson.databind.JsonNode;
 
@@ -50,9 +53,9 @@ class CatalogServiceApplicationIntegrationTest extends CatalogIntegrationTest {
 
     @Test
     void shouldRefuseRequestsWithoutOrWithABadToken() {
-        TokenIssuer issuer = DevStack.issuer();
+        IdentityProvider issuer = DevStack.identity();
         String wrongAudience = issuer.mint("t-1", "T", null, "someone-else", Duration.ofMinutes(5));
-        String expired = issuer.mint("t-1", "T", null, TokenIssuer.AUDIENCE, Duration.ofMinutes(-5));
+        String expired = issuer.mint("t-1", "T", null, IdentityProvider.AUDIENCE, Duration.ofMinutes(-5));
         String tampered = issuer.trainerToken("t-1", "T", null).replaceFirst("\\.[^.]+$", ".AAAA");
 
         for (String token : new String[] {null, "not-a-jwt", wrongAudience, expired, tampered}) {
@@ -64,8 +67,31 @@ class CatalogServiceApplicationIntegrationTest extends CatalogIntegrationTest {
     }
 
     @Test
+    void shouldRefuseAValidTokenWithoutTheTrainerRoleWithForbiddenAndTheErrorBody() {
+        // Given a valid token of the right issuer and audience, but without the trainer role
+        Map<String, Object> claims = new HashMap<>();
+        claims.put("sub", "student-1");
+        claims.put("aud", IdentityProvider.AUDIENCE);
+        claims.put(IdentityProvider.ROLES_CLAIM, List.of("student"));
+        String notATrainer = DevStack.identity().mint(claims, Duration.ofMinutes(5));
+
+        // When
+        HttpResponse<String> response = get("/api/v1/uploads/recent", notATrainer);
+
+        // Then
+        assertThat(response.statusCode()).isEqualTo(403);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.path("success").asBoolean(true)).isFalse();
+        assertThat(error.path("error").path("status").asInt()).isEqualTo(403);
+        assertThat(error.path("error").path("code").asString()).isEqualTo("FORBIDDEN");
+        assertThat(error.path("error").path("message").asString()).contains("trainer");
+        assertThat(error.path("error").path("fields").isArray()).isTrue();
+        assertThat(response.body()).doesNotContain("uploads").doesNotContain("Exception");
+    }
+
+    @Test
     void shouldLetAValidTokenThrough() {
-        String token = DevStack.issuer().trainerToken("t-1", "Tom", "tom@school.example");
+        String token = DevStack.identity().trainerToken("t-1", "Tom", "tom@school.example");
 
         HttpResponse<String> response = get("/api/v1/uploads/does-not-exist", token);
 

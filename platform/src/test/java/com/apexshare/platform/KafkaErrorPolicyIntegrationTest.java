@@ -100,6 +100,45 @@ class KafkaErrorPolicyIntegrationTest extends PlatformIntegrationTest {
         }
     }
 
+    @Test
+    void shouldDeadLetterOnlyThePoisonRecordOfABatchThatWaitedOutADatabaseOutage() {
+        // Given, on one partition of a batch listener's topic, two valid events, a poison one and a valid one, all
+        // arriving while the database refuses connections
+        String key = UUID.randomUUID().toString();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+        double retriesBefore = retries(Topics.EMAIL_FAILED.name());
+        try (Postgres.Outage outage = DevStack.postgres().refuseConnections(DATABASE)) {
+            for (String fileId : List.of(first.toString(), second.toString(), "not-a-uuid", last.toString())) {
+                Records.produce(Topics.EMAIL_FAILED.name(), key, failed(fileId));
+            }
+            await().atMost(Duration.ofSeconds(120)).until(() -> retries(Topics.EMAIL_FAILED.name()) - retriesBefore >= 5);
+        }
+
+        // Then, once it is back, the three valid events are applied and only the poison one is a dead letter
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> completions.isApplied(first) && completions.isApplied(second) && completions.isApplied(last));
+        String deadLetters = Topics.EMAIL_FAILED.deadLetter("platform-test");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(Records.withKey(deadLetters, key)).hasSize(1));
+    }
+
+    private byte[] failed(String fileId) {
+        return serializer.serialize(Topics.EMAIL_FAILED.name(), com.apexshare.events.EmailFailed.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now())
+                .setFileId(fileId)
+                .setReason(com.apexshare.events.EmailFailureReason.RECIPIENT_REJECTED)
+                .setDetail("test")
+                .build());
+    }
+
+    private double retries(String topic) {
+        return metrics.find("apexshare.kafka.listener.retries").tag("topic", topic)
+                .counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
     private double retries() {
         return metrics.find("apexshare.kafka.listener.retries").tag("topic", Topics.UPLOAD_COMPLETED.name())
                 .counters().stream().mapToDouble(c -> c.count()).sum();

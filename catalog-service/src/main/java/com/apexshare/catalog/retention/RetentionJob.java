@@ -4,7 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +25,21 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Removes uploads at the end of their retention period, in batches: claim due uploads (SKIP LOCKED, so replicas share
- * the work), delete their objects, publish {@code UploadDeleted(RETENTION_EXPIRED)} and wait for the broker, then fold
- * the same events into the catalog, all in one transaction. If publishing fails the transaction rolls back and the
- * next run repeats the batch (deleting an object twice and a duplicate event are both harmless). The local state is
- * written through the same ledger as the consumed events, so a replay of the topics rebuilds it exactly.
+ * Removes uploads at the end of their retention period, batch by batch, in three steps so that no S3 call and no wait
+ * for Kafka ever happens while a database transaction holds row locks:
+ * <ol>
+ * <li><em>claim</em> due uploads in a short transaction (SKIP LOCKED, so replicas share the work and never wait on a
+ * poll being applied), leased for {@code apexshare.catalog.retention.lease};</li>
+ * <li>with no transaction open, delete their objects and publish {@code UploadDeleted(RETENTION_EXPIRED)}, waiting for
+ * the broker's acknowledgement;</li>
+ * <li><em>settle</em>: fold the same events into the catalog through the ledger (the same path as consumed events, so
+ * a replay of the topics rebuilds exactly this state).</li>
+ * </ol>
+ * A run that dies between the steps loses nothing: its claims lapse and a later run repeats the batch (deleting an
+ * object twice and a duplicate event are both harmless; the published event also comes back through the consumer).
+ * If Kafka does not acknowledge, the batch's claims are given back and the run ends; the next run repeats it. An
+ * object whose deletion fails is counted, given back at the end of the run and retried by the next one, without
+ * holding up the others.
  */
 @Component
 @ConditionalOnProperty(name = "apexshare.catalog.retention.enabled", havingValue = "true", matchIfMissing = true)
@@ -33,24 +47,24 @@ public class RetentionJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
-    private final DueUploads dueUploads;
+    private final ExpiringUploads uploads;
     private final ObjectStore objects;
     private final DeletionPublisher publisher;
     private final UploadLedger ledger;
-    private final TransactionTemplate transaction;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final CatalogProperties.Retention settings;
     private final String defaultBucket;
     private final Counter expired;
     private final Counter failures;
 
-    RetentionJob(DueUploads dueUploads, ObjectStore objects, DeletionPublisher publisher, UploadLedger ledger,
-            TransactionTemplate transaction, Clock clock, CatalogProperties properties, MeterRegistry meters) {
-        this.dueUploads = dueUploads;
-        this.objects = objects;
-        this.publisher = publisher;
-        this.ledger = ledger;
-        this.transaction = transaction;
+    RetentionJob(RetentionPorts ports, TransactionTemplate transactions, Clock clock, CatalogProperties properties,
+            MeterRegistry meters) {
+        this.uploads = ports.uploads();
+        this.objects = ports.objects();
+        this.publisher = ports.publisher();
+        this.ledger = ports.ledger();
+        this.transactions = transactions;
         this.clock = clock;
         this.settings = properties.retention();
         this.defaultBucket = properties.s3().bucket();
@@ -69,47 +83,72 @@ public class RetentionJob {
                 LOG.info("Retention: {} uploads expired", removed);
             }
         } catch (RuntimeException e) {
-            LOG.warn("Retention run failed; the next run retries: {}", e.toString());
+            LOG.warn("Retention run failed; its claims are given back or lapse, and the next run retries: {}",
+                    e.toString());
         }
     }
 
     /** Expires every upload due now, batch by batch; returns how many were expired. */
     public int expireDue() {
         int total = 0;
+        Set<UUID> failed = new LinkedHashSet<>();
         while (true) {
-            Integer claimed = transaction.execute(status -> expireBatch());
-            int count = claimed == null ? 0 : claimed;
-            total += count;
-            if (count < settings.batchSize()) {
-                return total;
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            List<ExpiringUpload> batch = transactions.execute(status -> claim(now));
+            if (batch == null || batch.isEmpty()) {
+                break;
+            }
+            List<UploadEvent.Deleted> deletions = deleteObjects(batch, now, failed);
+            if (!deletions.isEmpty()) {
+                try {
+                    publisher.publish(deletions);
+                } catch (RuntimeException e) {
+                    batch.forEach(upload -> failed.add(upload.fileId()));
+                    release(failed);
+                    throw e;
+                }
+                ledger.apply(deletions);
+                expired.increment(deletions.size());
+                total += deletions.size();
+            }
+            // Failed uploads stay claimed until the end of the run, so the next batch does not meet them again.
+            if (batch.size() < settings.batchSize()) {
+                break;
             }
         }
+        release(failed);
+        return total;
     }
 
-    /** Returns how many uploads were claimed (not only expired), so that the caller knows whether more are due. */
-    private int expireBatch() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<DueUploads.DueUpload> due = dueUploads.claim(now, settings.batchSize());
-        List<UploadEvent.Deleted> deletions = new ArrayList<>(due.size());
-        for (DueUploads.DueUpload upload : due) {
+    private List<ExpiringUpload> claim(Instant now) {
+        List<ExpiringUpload> due = uploads.lockClaimable(now, settings.batchSize());
+        due.forEach(upload -> upload.claim(now, settings.lease()));
+        return due;
+    }
+
+    /** Deletes each object; returns the deletions to announce, and collects the failed uploads in {@code failed}. */
+    private List<UploadEvent.Deleted> deleteObjects(List<ExpiringUpload> batch, Instant now, Set<UUID> failed) {
+        List<UploadEvent.Deleted> deletions = new ArrayList<>(batch.size());
+        for (ExpiringUpload upload : batch) {
             try {
-                if (upload.key() != null) {
-                    objects.delete(upload.bucket() != null ? upload.bucket() : defaultBucket, upload.key());
+                if (upload.objectKey() != null) {
+                    objects.delete(upload.bucket() != null ? upload.bucket() : defaultBucket, upload.objectKey());
                 }
                 deletions.add(new UploadEvent.Deleted(upload.fileId(), now, UploadEvent.Deleted.RETENTION_EXPIRED,
                         true));
             } catch (RuntimeException e) {
                 failures.increment();
+                failed.add(upload.fileId());
                 LOG.warn("Retention: object of upload {} not deleted, retried next run: {}", upload.fileId(),
                         e.toString());
             }
         }
-        if (!deletions.isEmpty()) {
-            publisher.publish(deletions);
-            ledger.apply(deletions);
-            expired.increment(deletions.size());
+        return deletions;
+    }
+
+    private void release(Collection<UUID> fileIds) {
+        if (!fileIds.isEmpty()) {
+            transactions.executeWithoutResult(status -> uploads.lock(fileIds).forEach(ExpiringUpload::release));
         }
-        // A batch where every object failed must not make the caller loop on the same uploads.
-        return deletions.isEmpty() ? 0 : due.size();
     }
 }

@@ -186,7 +186,8 @@ public final class CatalogBenchmark {
         MeterRegistry meters = app.getBean(MeterRegistry.class);
         double before = applied(meters);
         long t0 = System.nanoTime();
-        app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainer("catalog-events").start();
+        // Every listener of the catalog (one per topic), as the service starts them.
+        app.getBean(KafkaListenerEndpointRegistry.class).getListenerContainers().forEach(c -> c.start());
         long deadline = t0 + Duration.ofMinutes(10).toNanos();
         long first = 0;
         double appliedAtFirst = 0;
@@ -263,7 +264,7 @@ public final class CatalogBenchmark {
                 .build();
         String[] tokens = new String[TRAINERS];
         for (int i = 0; i < TRAINERS; i++) {
-            tokens[i] = DevStack.issuer().trainerToken("trainer-" + i, "Trainer " + i, null);
+            tokens[i] = DevStack.identity().trainerToken("trainer-" + i, "Trainer " + i, null);
         }
         String base = "http://127.0.0.1:" + port;
         // A cursor in the middle of a trainer's list, for the deep keyset page.

@@ -13,8 +13,11 @@ import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.apexshare.catalog.CatalogIntegrationTest;
+import com.apexshare.catalog.CatalogProperties;
 import com.apexshare.catalog.TestEvents;
 import com.apexshare.catalog.TopicReader;
 import com.apexshare.devstack.DevStack;
@@ -23,9 +26,12 @@ import com.apexshare.events.CompletionSource;
 import com.apexshare.events.DeletionReason;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadInitiated;
 import com.apexshare.events.serde.AvroEventDeserializer;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -33,8 +39,26 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import tools.jackson.databind.JsonNode;
 
-/** At the end of retention the object leaves S3, the upload is EXPIRED and UploadDeleted is published. */
+/**
+ * At the end of retention the object leaves S3, the upload is EXPIRED and UploadDeleted is published; a run that dies
+ * after claiming loses nothing, and an object that cannot be deleted holds up nothing.
+ */
 class RetentionIntegrationTest extends CatalogIntegrationTest {
+
+    @Autowired
+    ExpiringUploads uploads;
+
+    @Autowired
+    RetentionJob retention;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    CatalogProperties properties;
 
     @AfterEach
     void resetClock() {
@@ -44,23 +68,20 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
     @Test
     void shouldDeleteTheObjectMarkTheUploadExpiredAndPublishUploadDeleted() {
         // Given a bucket with two videos: one kept for an hour, one for 30 days
-        String bucket = "retention-" + UUID.randomUUID().toString().substring(0, 8);
-        DevStack.s3().createBucket(bucket);
+        String bucket = newBucket();
         String trainer = "trainer-" + UUID.randomUUID();
         Instant t0 = TestEvents.now();
         String due = UUID.randomUUID().toString();
         String kept = UUID.randomUUID().toString();
-        String dueKey = "videos/2026-05-14/" + due + "-a.mp4";
-        String keptKey = "videos/2026-05-14/" + kept + "-b.mp4";
+        String dueKey = keyOf(due);
+        String keptKey = keyOf(kept);
         try (S3Client s3 = s3()) {
             s3.putObject(b -> b.bucket(bucket).key(dueKey), RequestBody.fromString("video a"));
             s3.putObject(b -> b.bucket(bucket).key(keptKey), RequestBody.fromString("video b"));
             awaitApplied(publish(
-                    initiated(due, trainer, t0).setBucket(bucket).setObjectKey(dueKey)
-                            .setRetentionUntil(t0.plus(Duration.ofHours(1))).build(),
+                    initiatedIn(bucket, dueKey, due, trainer, t0, Duration.ofHours(1)),
                     completed(due, t0.plusSeconds(5), 7L, CompletionSource.CLIENT),
-                    initiated(kept, trainer, t0).setBucket(bucket).setObjectKey(keptKey)
-                            .setRetentionUntil(t0.plus(Duration.ofDays(30))).build(),
+                    initiatedIn(bucket, keptKey, kept, trainer, t0, Duration.ofDays(30)),
                     completed(kept, t0.plusSeconds(5), 7L, CompletionSource.CLIENT)));
             assertThat(status(due, trainer).path("status").asString()).isEqualTo("AVAILABLE");
 
@@ -85,6 +106,101 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
                 .stream().map(r -> r.value()).toList();
         assertThat(deletions).hasSize(1).first().isInstanceOfSatisfying(UploadDeleted.class,
                 d -> assertThat(d.getReason()).isEqualTo(DeletionReason.RETENTION_EXPIRED));
+    }
+
+    @Test
+    void shouldExpireAnUploadWhoseClaimingRunDiedOnceItsClaimLapses() {
+        // Given a due upload with its video
+        String bucket = newBucket();
+        String trainer = "trainer-" + UUID.randomUUID();
+        Instant t0 = TestEvents.now();
+        String fileId = UUID.randomUUID().toString();
+        String key = keyOf(fileId);
+        try (S3Client s3 = s3()) {
+            s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("video"));
+            awaitApplied(publish(
+                    initiatedIn(bucket, key, fileId, trainer, t0, Duration.ofHours(1)),
+                    completed(fileId, t0.plusSeconds(5), 5L, CompletionSource.CLIENT)));
+
+            // When a replica's run claims it at the end of retention and dies before deleting anything
+            Instant end = t0.plus(Duration.ofHours(2));
+            transactions.executeWithoutResult(status -> uploads.lockClaimable(end, 10_000).stream()
+                    .filter(u -> u.fileId().toString().equals(fileId)).forEach(u -> u.claim(end, lease())));
+            clock.advance(Duration.ofHours(2));
+
+            // Then the other runs leave it alone while the claim holds
+            retention.expireDue();
+            assertThat(status(fileId, trainer).path("status").asString()).isEqualTo("AVAILABLE");
+            assertThat(exists(s3, bucket, key)).isTrue();
+
+            // and a later run expires it once the claim has lapsed
+            clock.advance(lease().plusMinutes(1));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    status(fileId, trainer).path("status").asString()).isEqualTo("EXPIRED"));
+            assertThat(exists(s3, bucket, key)).isFalse();
+        }
+        assertThat(TopicReader.readAll(List.of(Topics.UPLOAD_DELETED.name()), new AvroEventDeserializer(),
+                r -> fileId.equals(r.key()))).hasSize(1);
+    }
+
+    @Test
+    void shouldRetryAnUploadWhoseObjectCannotBeDeletedWithoutHoldingUpTheOthers() {
+        // Given two due uploads: one in a bucket that does not exist (yet), one in a bucket that does
+        String bucket = newBucket();
+        String missingBucket = "retention-missing-" + UUID.randomUUID().toString().substring(0, 8);
+        String trainer = "trainer-" + UUID.randomUUID();
+        Instant t0 = TestEvents.now();
+        String failing = UUID.randomUUID().toString();
+        String fine = UUID.randomUUID().toString();
+        String failingKey = keyOf(failing);
+        String fineKey = keyOf(fine);
+        try (S3Client s3 = s3()) {
+            s3.putObject(b -> b.bucket(bucket).key(fineKey), RequestBody.fromString("video b"));
+            awaitApplied(publish(
+                    initiatedIn(missingBucket, failingKey, failing, trainer, t0, Duration.ofHours(1)),
+                    initiatedIn(bucket, fineKey, fine, trainer, t0, Duration.ofHours(1))));
+            double failuresBefore = failures();
+
+            // When their retention ends
+            clock.advance(Duration.ofHours(2));
+
+            // Then the deletable one expires, and the other one fails, is counted and stays
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    status(fine, trainer).path("status").asString()).isEqualTo("EXPIRED"));
+            assertThat(exists(s3, bucket, fineKey)).isFalse();
+            await().atMost(Duration.ofSeconds(60)).until(() -> failures() > failuresBefore);
+            assertThat(status(failing, trainer).path("status").asString()).isEqualTo("INITIATED");
+
+            // and once its bucket is there, a later run expires it too (its claim was given back, not left to lapse)
+            DevStack.s3().createBucket(missingBucket);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    status(failing, trainer).path("status").asString()).isEqualTo("EXPIRED"));
+        }
+    }
+
+    private static String newBucket() {
+        String bucket = "retention-" + UUID.randomUUID().toString().substring(0, 8);
+        DevStack.s3().createBucket(bucket);
+        return bucket;
+    }
+
+    private static String keyOf(String fileId) {
+        return "videos/2026-05-14/" + fileId + "-GX010042.MP4";
+    }
+
+    /** An upload initiated at {@code t0} whose video is at {@code bucket}/{@code key}, kept for {@code retention}. */
+    private static UploadInitiated initiatedIn(String bucket, String key, String fileId, String trainer, Instant t0,
+            Duration retention) {
+        return initiated(fileId, trainer, t0).setBucket(bucket).setObjectKey(key).setRetentionUntil(t0.plus(retention))
+                .build();
+    }
+
+    private Duration lease() {
+        return properties.retention().lease();
+    }
+
+    private double failures() {
+        return meters.counter("catalog.retention.failures").count();
     }
 
     private JsonNode status(String fileId, String trainer) {

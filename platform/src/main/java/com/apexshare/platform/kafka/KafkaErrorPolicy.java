@@ -1,5 +1,6 @@
 package com.apexshare.platform.kafka;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -7,8 +8,10 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -31,7 +34,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@code apexshare.kafka.listener.retries}.</li>
  * </ul>
  * A batch listener singles out its poison record with {@code BatchListenerFailedException}: the records before it are
- * committed, it is dead-lettered, the rest are delivered again.
+ * committed, it is dead-lettered, the rest are delivered again. A batch that fails as a whole (the database is down) is
+ * retried from its first record the same way, by redelivery with backoff, so that a poison record the listener singles
+ * out during those retries is dead-lettered alone: Spring Kafka's own whole-batch retry loop would dead-letter the
+ * whole batch when the exception changes to a non-retryable one.
  */
 public final class KafkaErrorPolicy {
 
@@ -53,10 +59,45 @@ public final class KafkaErrorPolicy {
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         // No attempt limit and no elapsed-time limit: a valid event waits for its dependency as long as it takes.
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new PartitionHoldingErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(UnprocessableEvent.class, SerializationException.class);
         handler.setRetryListeners(new Reporting(defaultGroup, metrics));
         return handler;
+    }
+
+    /** Turns a whole-batch failure into a failure of the batch's first record (see the class description). */
+    private static final class PartitionHoldingErrorHandler extends DefaultErrorHandler {
+
+        PartitionHoldingErrorHandler(DeadLetterPublishingRecoverer recoverer, ExponentialBackOff backOff) {
+            super(recoverer, backOff);
+        }
+
+        @Override
+        public void handleBatch(Exception thrownException, ConsumerRecords<?, ?> data, Consumer<?, ?> consumer,
+                MessageListenerContainer container, Runnable invokeListener) {
+            super.handleBatch(singledOut(thrownException, data), data, consumer, container, invokeListener);
+        }
+
+        @Override
+        public <K, V> ConsumerRecords<K, V> handleBatchAndReturnRemaining(Exception thrownException,
+                ConsumerRecords<?, ?> data, Consumer<?, ?> consumer, MessageListenerContainer container,
+                Runnable invokeListener) {
+            return super.handleBatchAndReturnRemaining(singledOut(thrownException, data), data, consumer, container,
+                    invokeListener);
+        }
+
+        private static Exception singledOut(Exception thrown, ConsumerRecords<?, ?> data) {
+            for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof BatchListenerFailedException) {
+                    return thrown;
+                }
+            }
+            if (data == null || data.isEmpty()) {
+                return thrown;
+            }
+            return new BatchListenerFailedException("The batch failed as a whole; retried from its first record",
+                    thrown, data.iterator().next());
+        }
     }
 
     private static String group(String defaultGroup) {
@@ -101,6 +142,11 @@ public final class KafkaErrorPolicy {
                     .tag("topic", record.topic()).tag("group", group).register(metrics).increment();
             LOG.warn("Record {}-{}@{} can never be processed; written to {}: {}", record.topic(), record.partition(),
                     record.offset(), Topics.deadLetter(record.topic(), group), rootCause(ex));
+        }
+
+        @Override
+        public void recovered(ConsumerRecords<?, ?> records, Exception ex) {
+            records.forEach(record -> recovered(record, ex));
         }
 
         @Override

@@ -32,6 +32,11 @@ public class Completions {
         }
     }
 
+    @Transactional
+    public void applyAll(java.util.List<UUID> fileIds) {
+        fileIds.forEach(this::apply);
+    }
+
     @Transactional(readOnly = true)
     public boolean isApplied(UUID fileId) {
         return applied.existsById(fileId);

@@ -1,14 +1,10 @@
 package com.apexshare.catalog.retention.messaging;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
 
 import com.apexshare.catalog.retention.DeletionPublisher;
@@ -16,39 +12,32 @@ import com.apexshare.catalog.upload.UploadEvent;
 import com.apexshare.events.DeletionReason;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.platform.kafka.EventPublisher;
 
-/** Publishes to {@code apexshare.upload-deleted.v1}, keyed by file id, and waits for every acknowledgement. */
+/**
+ * Publishes {@code UploadDeleted} keyed by file id through the platform's publish-and-wait: returns once Kafka
+ * acknowledged every event, or throws {@code EventsUnavailable} after the send timeout.
+ */
 @Component
 class KafkaDeletionPublisher implements DeletionPublisher {
 
-    private static final long ACK_TIMEOUT_SECONDS = 30;
+    private final EventPublisher events;
 
-    private final KafkaOperations<Object, Object> kafka;
-
-    KafkaDeletionPublisher(KafkaOperations<Object, Object> kafka) {
-        this.kafka = kafka;
+    KafkaDeletionPublisher(EventPublisher events) {
+        this.events = events;
     }
 
     @Override
     public void publish(List<UploadEvent.Deleted> deletions) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(deletions.size());
+        Map<UUID, UploadDeleted> byFileId = new LinkedHashMap<>();
         for (UploadEvent.Deleted deletion : deletions) {
-            UploadDeleted event = UploadDeleted.newBuilder()
+            byFileId.put(deletion.fileId(), UploadDeleted.newBuilder()
                     .setEventId(UUID.randomUUID().toString())
                     .setOccurredAt(deletion.deletedAt())
                     .setFileId(deletion.fileId().toString())
                     .setReason(DeletionReason.valueOf(deletion.reason()))
-                    .build();
-            sends.add(kafka.send(Topics.UPLOAD_DELETED.name(), deletion.fileId().toString(), event));
+                    .build());
         }
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-                    .get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while publishing deletions", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Deletions not acknowledged by Kafka", e);
-        }
+        events.publishAll(Topics.UPLOAD_DELETED, byFileId);
     }
 }

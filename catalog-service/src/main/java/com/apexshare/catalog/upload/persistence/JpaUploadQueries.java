@@ -1,9 +1,14 @@
 package com.apexshare.catalog.upload.persistence;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Repository;
 
 import com.apexshare.catalog.upload.PageCursor;
@@ -11,86 +16,69 @@ import com.apexshare.catalog.upload.UploadFilter;
 import com.apexshare.catalog.upload.UploadQueries;
 import com.apexshare.catalog.upload.UploadView;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.Predicate;
 
 /**
- * Dashboard reads through JPA. Each filter combination yields its own plain SQL (no "parameter is null" tricks), so
- * PostgreSQL picks the matching index: {@code (trainer_id, upload_date DESC, file_id DESC)} for the lists and the
- * keyset, {@code (trainer_id, lower(student_email))} and {@code (trainer_id, session_date)} for the filters.
+ * Dashboard reads through Spring Data JPA. A filtered list is built as a specification of only the filters given, so
+ * each combination yields its own plain SQL (no "parameter is null" tricks) and PostgreSQL picks the matching index:
+ * {@code (trainer_id, upload_date DESC, file_id DESC)} for the lists and the keyset, {@code (trainer_id,
+ * lower(student_email))} and {@code (trainer_id, session_date)} for the filters.
  */
 @Repository
 class JpaUploadQueries implements UploadQueries {
 
-    private static final String ORDER = " ORDER BY u.uploadDate DESC, u.fileId DESC";
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("uploadDate"), Sort.Order.desc("fileId"));
 
-    private final EntityManager entityManager;
+    private final UploadRecords records;
 
-    JpaUploadQueries(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    JpaUploadQueries(UploadRecords records) {
+        this.records = records;
     }
 
     @Override
     public Optional<UploadView> find(String trainerId, UUID fileId) {
-        return entityManager.createQuery(
-                        "SELECT u FROM UploadRecord u WHERE u.fileId = :fileId AND u.trainerId = :trainerId",
-                        UploadRecord.class)
-                .setParameter("fileId", fileId).setParameter("trainerId", trainerId)
-                .getResultStream().findFirst().map(UploadRecord::toView);
+        return records.findByFileIdAndTrainerId(fileId, trainerId).map(UploadRecord::toView);
     }
 
     @Override
     public long count(String trainerId) {
-        return entityManager.createQuery("SELECT count(u) FROM UploadRecord u WHERE u.trainerId = :trainerId",
-                        Long.class)
-                .setParameter("trainerId", trainerId).getSingleResult();
+        return records.countByTrainerId(trainerId);
     }
 
     @Override
     public List<UploadView> page(String trainerId, int offset, int limit) {
-        return entityManager.createQuery("SELECT u FROM UploadRecord u WHERE u.trainerId = :trainerId" + ORDER,
-                        UploadRecord.class)
-                .setParameter("trainerId", trainerId).setFirstResult(offset).setMaxResults(limit)
-                .getResultStream().map(UploadRecord::toView).toList();
+        return records.newestFirst(trainerId, offset, limit).stream().map(UploadRecord::toView).toList();
     }
 
     @Override
     public List<UploadView> search(String trainerId, UploadFilter filter, PageCursor after, int limit) {
-        StringBuilder jpql = new StringBuilder("SELECT u FROM UploadRecord u WHERE u.trainerId = :trainerId");
-        if (filter.studentEmail() != null) {
-            jpql.append(" AND lower(u.studentEmail) = :studentEmail");
-        }
-        if (filter.sessionDateFrom() != null) {
-            jpql.append(" AND u.sessionDate >= :sessionDateFrom");
-        }
-        if (filter.sessionDateTo() != null) {
-            jpql.append(" AND u.sessionDate <= :sessionDateTo");
-        }
-        if (filter.status() != null) {
-            jpql.append(" AND u.status = :status");
-        }
-        if (after != null) {
-            // The separate "<=" bounds the index range scan at the cursor; the OR breaks ties on the file id.
-            jpql.append(" AND u.uploadDate <= :afterDate"
-                    + " AND (u.uploadDate < :afterDate OR u.fileId < :afterId)");
-        }
-        TypedQuery<UploadRecord> query = entityManager.createQuery(jpql + ORDER, UploadRecord.class)
-                .setParameter("trainerId", trainerId);
-        if (filter.studentEmail() != null) {
-            query.setParameter("studentEmail", filter.studentEmail());
-        }
-        if (filter.sessionDateFrom() != null) {
-            query.setParameter("sessionDateFrom", filter.sessionDateFrom());
-        }
-        if (filter.sessionDateTo() != null) {
-            query.setParameter("sessionDateTo", filter.sessionDateTo());
-        }
-        if (filter.status() != null) {
-            query.setParameter("status", filter.status());
-        }
-        if (after != null) {
-            query.setParameter("afterDate", after.uploadDate()).setParameter("afterId", after.fileId());
-        }
-        return query.setMaxResults(limit).getResultStream().map(UploadRecord::toView).toList();
+        return records.findBy(matching(trainerId, filter, after), q -> q.sortBy(NEWEST_FIRST).limit(limit).all())
+                .stream().map(UploadRecord::toView).toList();
+    }
+
+    private static Specification<UploadRecord> matching(String trainerId, UploadFilter filter, PageCursor after) {
+        return (u, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.equal(u.get("trainerId"), trainerId));
+            if (filter.studentEmail() != null) {
+                where.add(cb.equal(cb.lower(u.<String>get("studentEmail")), filter.studentEmail()));
+            }
+            if (filter.sessionDateFrom() != null) {
+                where.add(cb.greaterThanOrEqualTo(u.<LocalDate>get("sessionDate"), filter.sessionDateFrom()));
+            }
+            if (filter.sessionDateTo() != null) {
+                where.add(cb.lessThanOrEqualTo(u.<LocalDate>get("sessionDate"), filter.sessionDateTo()));
+            }
+            if (filter.status() != null) {
+                where.add(cb.equal(u.get("status"), filter.status()));
+            }
+            if (after != null) {
+                // The separate "<=" bounds the index range scan at the cursor; the OR breaks ties on the file id.
+                where.add(cb.lessThanOrEqualTo(u.<Instant>get("uploadDate"), after.uploadDate()));
+                where.add(cb.or(cb.lessThan(u.<Instant>get("uploadDate"), after.uploadDate()),
+                        cb.lessThan(u.<UUID>get("fileId"), after.fileId())));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
     }
 }

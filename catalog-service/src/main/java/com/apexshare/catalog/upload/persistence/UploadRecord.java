@@ -14,7 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * Read-only JPA view of an upload row; the rows are written set-based by {@link JdbcUploadLedger}. Never leaves the
+ * Read-only JPA view of an upload row; the rows are written set-based by {@link JpaUploadLedger}. Never leaves the
  * persistence adapter: it is mapped to {@link UploadView}.
  */
 @Entity

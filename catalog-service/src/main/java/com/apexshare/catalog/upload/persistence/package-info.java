@@ -1,5 +1,5 @@
 /**
- * PostgreSQL adapter of the catalog: set-based, order-independent writes of event batches (JDBC, one statement per
- * event type per batch) and JPA reads for the dashboard.
+ * PostgreSQL adapter of the catalog, with Spring Data JPA: set-based, order-independent upserts of whole polls
+ * (native statements over {@code unnest}ed arrays, one per kind of fact) and JPA reads for the dashboard.
  */
 package com.apexshare.catalog.upload.persistence;

@@ -19,17 +19,22 @@ import com.apexshare.catalog.upload.web.UploadResponses.RecentUploads;
 import com.apexshare.catalog.upload.web.UploadResponses.UploadDetail;
 import com.apexshare.catalog.upload.web.UploadResponses.UploadItem;
 import com.apexshare.catalog.upload.web.UploadResponses.UploadPage;
+import com.apexshare.platform.openapi.OpenApiAutoConfiguration;
+import com.apexshare.platform.web.ApiResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The trainer dashboard; the trainer is the token's {@code sub}, and sees only their own uploads. */
+/**
+ * The trainer dashboard; the trainer is the token's {@code sub} (the platform lets only tokens with the trainer role
+ * in), and sees only their own uploads.
+ */
 @RestController
 @RequestMapping("/api/v1/uploads")
 @Tag(name = "dashboard", description = "The calling trainer's uploads")
-@SecurityRequirement(name = "bearer-jwt")
+@SecurityRequirement(name = OpenApiAutoConfiguration.BEARER)
 class UploadController {
 
     private final Dashboard dashboard;

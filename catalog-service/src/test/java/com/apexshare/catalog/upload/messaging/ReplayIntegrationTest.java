@@ -29,14 +29,24 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import com.apexshare.catalog.CatalogIntegrationTest;
 import com.apexshare.catalog.TestEvents;
 import com.apexshare.catalog.TopicReader;
+import com.apexshare.catalog.upload.UploadEvent;
+import com.apexshare.catalog.upload.UploadLedger;
 import com.apexshare.events.CompletionSource;
 import com.apexshare.events.DeletionReason;
 import com.apexshare.events.Downloaded;
+import com.apexshare.events.EmailFailed;
+import com.apexshare.events.EmailSent;
 import com.apexshare.events.Topic;
 import com.apexshare.events.Topics;
+import com.apexshare.events.UploadCompleted;
+import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadInitiated;
 import com.apexshare.events.serde.AvroEventDeserializer;
 
-/** Rebuilding the catalog by replaying the topics from the start gives the state that was built incrementally. */
+/**
+ * Rebuilding the catalog by replaying the topics from the start gives the state that was built incrementally, whether
+ * the facts come one topic per poll (the listeners) or mixed in one batch (the ledger's claim-first path).
+ */
 class ReplayIntegrationTest extends CatalogIntegrationTest {
 
     @Autowired
@@ -44,6 +54,9 @@ class ReplayIntegrationTest extends CatalogIntegrationTest {
 
     @Autowired
     UploadEventsListener listener;
+
+    @Autowired
+    UploadLedger ledger;
 
     @Test
     void shouldRebuildTheSameStateWhenTheTopicsAreReplayedFromTheStartInAnyOrder() {
@@ -95,11 +108,11 @@ class ReplayIntegrationTest extends CatalogIntegrationTest {
                 new ErrorHandlingDeserializer<>(new AvroEventDeserializer()),
                 r -> Set.copyOf(fileIds).contains(r.key()));
         Collections.reverse(records);
-        replayInBatchesOf(3, records);
+        replayThroughTheListenersInPollsOf(3, records);
         Snapshot replayed = snapshot(fileIds);
 
-        // and replayed once more on top, as a redelivery would
-        replayInBatchesOf(7, records);
+        // and replayed once more on top, as a redelivery would, in batches that mix every kind of fact
+        replayThroughTheLedgerInMixedBatchesOf(7, records);
         Snapshot replayedTwice = snapshot(fileIds);
 
         // Then
@@ -107,10 +120,48 @@ class ReplayIntegrationTest extends CatalogIntegrationTest {
         assertThat(replayedTwice).isEqualTo(incremental);
     }
 
-    private void replayInBatchesOf(int size, List<ConsumerRecord<String, SpecificRecord>> records) {
+    /** Each chunk of records split into one poll per topic, in the chunk's order, as the listeners receive them. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void replayThroughTheListenersInPollsOf(int size, List<ConsumerRecord<String, SpecificRecord>> records) {
         for (int from = 0; from < records.size(); from += size) {
-            listener.onEvents(records.subList(from, Math.min(records.size(), from + size)));
+            Map<String, List<ConsumerRecord>> polls = new LinkedHashMap<>();
+            records.subList(from, Math.min(records.size(), from + size))
+                    .forEach(r -> polls.computeIfAbsent(r.topic(), t -> new ArrayList<>()).add(r));
+            polls.forEach((topic, poll) -> {
+                switch (topic) {
+                    case Topics.Names.UPLOAD_INITIATED -> listener.onUploadInitiated((List) poll);
+                    case Topics.Names.UPLOAD_COMPLETED -> listener.onUploadCompleted((List) poll);
+                    case Topics.Names.UPLOAD_DELETED -> listener.onUploadDeleted((List) poll);
+                    case Topics.Names.EMAIL_SENT -> listener.onEmailSent((List) poll);
+                    case Topics.Names.EMAIL_FAILED -> listener.onEmailFailed((List) poll);
+                    case Topics.Names.DOWNLOADED -> listener.onDownloaded((List) poll);
+                    default -> throw new IllegalArgumentException(topic);
+                }
+            });
         }
+    }
+
+    private void replayThroughTheLedgerInMixedBatchesOf(int size,
+            List<ConsumerRecord<String, SpecificRecord>> records) {
+        for (int from = 0; from < records.size(); from += size) {
+            ledger.apply(records.subList(from, Math.min(records.size(), from + size)).stream()
+                    .map(r -> fact(r.value())).toList());
+        }
+    }
+
+    private static UploadEvent fact(SpecificRecord event) {
+        if (event instanceof UploadInitiated e) {
+            return UploadEventMapper.initiated(e);
+        } else if (event instanceof UploadCompleted e) {
+            return UploadEventMapper.completed(e);
+        } else if (event instanceof UploadDeleted e) {
+            return UploadEventMapper.deleted(e);
+        } else if (event instanceof EmailSent e) {
+            return UploadEventMapper.emailSent(e);
+        } else if (event instanceof EmailFailed e) {
+            return UploadEventMapper.emailFailed(e);
+        }
+        return UploadEventMapper.downloaded((Downloaded) event);
     }
 
     private record Snapshot(Map<String, Map<String, String>> uploads, List<String> downloads) {

@@ -1,0 +1,187 @@
+package com.apexshare.catalog.upload.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.apexshare.catalog.upload.UploadEvent;
+import com.apexshare.catalog.upload.UploadEvent.Completed;
+import com.apexshare.catalog.upload.UploadEvent.Deleted;
+import com.apexshare.catalog.upload.UploadEvent.Downloaded;
+import com.apexshare.catalog.upload.UploadEvent.EmailFailed;
+import com.apexshare.catalog.upload.UploadEvent.EmailSent;
+import com.apexshare.catalog.upload.UploadEvent.Initiated;
+import com.apexshare.catalog.upload.UploadLedger;
+import com.apexshare.catalog.upload.persistence.LedgerRows.CompletedRows;
+import com.apexshare.catalog.upload.persistence.LedgerRows.DeletedRows;
+import com.apexshare.catalog.upload.persistence.LedgerRows.DownloadedRows;
+import com.apexshare.catalog.upload.persistence.LedgerRows.EmailRows;
+import com.apexshare.catalog.upload.persistence.LedgerRows.InitiatedRows;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Applies a batch of events with one set-based statement per kind of fact, whatever the batch size (see
+ * {@link UploadRecords} for the statements and why they never deadlock). A batch of one kind (what each listener
+ * hands over) is a single statement. A batch of several kinds first claims all its rows in file-id order with the
+ * initiation statement, so that its later statements, which lock in file-id order only among themselves, meet no row
+ * another transaction could hold.
+ */
+@Repository
+class JpaUploadLedger implements UploadLedger {
+
+    /** Kinds of facts, for the applied-events counter's {@code type} tag (the event names). */
+    enum Kind {
+        UploadInitiated, UploadCompleted, UploadDeleted, EmailSent, EmailFailed, Downloaded
+    }
+
+    private final UploadRecords records;
+    private final Map<Kind, Counter> applied = new EnumMap<>(Kind.class);
+
+    JpaUploadLedger(UploadRecords records, MeterRegistry meters) {
+        this.records = records;
+        for (Kind kind : Kind.values()) {
+            applied.put(kind, Counter.builder("catalog.events.applied").tag("type", kind.name())
+                    .description("Events applied to the catalog, counted at commit (redeliveries included)")
+                    .register(meters));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void apply(List<? extends UploadEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Batch batch = new Batch();
+        events.forEach(batch::add);
+        if (batch.kinds() > 1) {
+            records.initiate(InitiatedRows.of(batch.claimAll()));
+        } else if (!batch.initiated.isEmpty()) {
+            records.initiate(InitiatedRows.of(batch.initiated.values()));
+        }
+        if (!batch.completed.isEmpty()) {
+            records.complete(CompletedRows.of(batch.completed.values()));
+        }
+        if (!batch.deleted.isEmpty()) {
+            records.delete(DeletedRows.of(batch.deleted.values()));
+        }
+        if (!batch.expired.isEmpty()) {
+            records.expire(DeletedRows.of(batch.expired.values()));
+        }
+        if (!batch.emailSent.isEmpty()) {
+            records.emailSent(EmailRows.sent(batch.emailSent.values()));
+        }
+        if (!batch.emailFailed.isEmpty()) {
+            records.emailFailed(EmailRows.failed(batch.emailFailed.values()));
+        }
+        if (!batch.downloaded.isEmpty()) {
+            records.download(DownloadedRows.of(batch.downloaded.values()));
+        }
+        countOnCommit(events);
+    }
+
+    /** Counted once the transaction (the caller's, if it has one) commits: a rolled-back poll applied nothing. */
+    private void countOnCommit(List<? extends UploadEvent> events) {
+        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+        events.forEach(e -> counts.merge(kindOf(e), 1, Integer::sum));
+        Runnable count = () -> counts.forEach((kind, n) -> applied.get(kind).increment(n));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    count.run();
+                }
+            });
+        } else {
+            count.run();
+        }
+    }
+
+    private static Kind kindOf(UploadEvent event) {
+        if (event instanceof Initiated) {
+            return Kind.UploadInitiated;
+        } else if (event instanceof Completed) {
+            return Kind.UploadCompleted;
+        } else if (event instanceof Deleted) {
+            return Kind.UploadDeleted;
+        } else if (event instanceof EmailSent) {
+            return Kind.EmailSent;
+        } else if (event instanceof EmailFailed) {
+            return Kind.EmailFailed;
+        }
+        return Kind.Downloaded;
+    }
+
+    /**
+     * The batch folded per file id (per download id for downloads) with the same rules as the SQL (earliest wins), so
+     * that no statement meets the same row twice.
+     */
+    private static final class Batch {
+
+        final TreeSet<UUID> fileIds = new TreeSet<>();
+        final Map<UUID, Initiated> initiated = new LinkedHashMap<>();
+        final Map<UUID, Completed> completed = new LinkedHashMap<>();
+        final Map<UUID, Deleted> deleted = new LinkedHashMap<>();
+        final Map<UUID, Deleted> expired = new LinkedHashMap<>();
+        final Map<UUID, EmailSent> emailSent = new LinkedHashMap<>();
+        final Map<UUID, EmailFailed> emailFailed = new LinkedHashMap<>();
+        final Map<UUID, Downloaded> downloaded = new LinkedHashMap<>();
+
+        void add(UploadEvent event) {
+            fileIds.add(event.fileId());
+            if (event instanceof Initiated e) {
+                earliest(initiated, e.fileId(), e, Initiated::initiatedAt);
+            } else if (event instanceof Completed e) {
+                earliest(completed, e.fileId(), e, Completed::completedAt);
+            } else if (event instanceof Deleted e) {
+                earliest(e.expired() ? expired : deleted, e.fileId(), e, Deleted::deletedAt);
+            } else if (event instanceof EmailSent e) {
+                earliest(emailSent, e.fileId(), e, EmailSent::sentAt);
+            } else if (event instanceof EmailFailed e) {
+                earliest(emailFailed, e.fileId(), e, EmailFailed::failedAt);
+            } else if (event instanceof Downloaded e) {
+                earliest(downloaded, e.downloadId(), e, Downloaded::downloadedAt);
+            }
+        }
+
+        /** How many statements the batch needs besides a claim. */
+        int kinds() {
+            int kinds = 0;
+            for (Map<?, ?> facts : List.of(initiated, completed, deleted, expired, emailSent, emailFailed,
+                    downloaded)) {
+                kinds += facts.isEmpty() ? 0 : 1;
+            }
+            return kinds;
+        }
+
+        /** Every file id of the batch, as its initiation or as a placeholder. */
+        List<Initiated> claimAll() {
+            List<Initiated> rows = new ArrayList<>(fileIds.size());
+            for (UUID fileId : fileIds) {
+                Initiated initiation = initiated.get(fileId);
+                rows.add(initiation != null ? initiation
+                        : new Initiated(fileId, null, null, null, null, null, null, null, null, null, 0, null, null,
+                                null, null, null));
+            }
+            return rows;
+        }
+
+        private static <E> void earliest(Map<UUID, E> map, UUID key, E event, Function<E, Instant> time) {
+            map.merge(key, event, (a, b) -> Comparator.comparing(time).compare(b, a) < 0 ? b : a);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package com.apexshare.catalog.upload.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+import com.apexshare.catalog.upload.persistence.LedgerRows.CompletedRows;
+import com.apexshare.catalog.upload.persistence.LedgerRows.DeletedRows;
+import com.apexshare.catalog.upload.persistence.LedgerRows.DownloadedRows;
+import com.apexshare.catalog.upload.persistence.LedgerRows.EmailRows;
+import com.apexshare.catalog.upload.persistence.LedgerRows.InitiatedRows;
+
+/**
+ * The {@code upload} table: JPA reads for the dashboard, and the ledger's set-based writes as native statements,
+ * because they need what only PostgreSQL has: {@code unnest} of array parameters (a whole poll in one statement) and
+ * {@code INSERT … ON CONFLICT DO UPDATE … WHERE} (create the row if this fact arrived first, merge it otherwise).
+ *
+ * <p>Every write is an upsert over the rows in file-id order: PostgreSQL locks conflicting rows as it meets them, even
+ * where the {@code WHERE} changes nothing, so two transactions always lock their common rows in the same order and
+ * never deadlock. Each merge keeps the earliest fact ({@code excluded.x < u.x}), so order and repetition do not
+ * matter.
+ */
+interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificationExecutor<UploadRecord> {
+
+    Optional<UploadRecord> findByFileIdAndTrainerId(UUID fileId, String trainerId);
+
+    long countByTrainerId(String trainerId);
+
+    /** Newest first: an index scan of {@code upload_trainer_recent}. */
+    @Query("select u from UploadRecord u where u.trainerId = :trainerId"
+            + " order by u.uploadDate desc, u.fileId desc limit :limit offset :offset")
+    List<UploadRecord> newestFirst(@Param("trainerId") String trainerId, @Param("offset") int offset,
+            @Param("limit") int limit);
+
+    /**
+     * Fills in the initiations, and creates (or locks) the rows of every other file id as placeholders: a batch with
+     * several kinds of facts runs this first with all its file ids, so that its later statements meet only rows it
+     * already holds. A placeholder belongs to no trainer until its initiation arrives. Personal data stays erased once
+     * the upload has expired.
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, trainer_id, trainer_name, student_email, student_name, session_date,
+                    notes, file_name, original_file_name, file_size, content_type, s3_bucket, s3_key, upload_mode,
+                    upload_date, retention_until)
+            SELECT x.file_id, x.trainer_id, x.trainer_name, x.student_email, x.student_name,
+                   DATE '1970-01-01' + CAST(x.session_day AS int), x.notes, x.file_name, x.original_file_name,
+                   x.file_size, x.content_type, x.s3_bucket, x.s3_key, x.upload_mode,
+                   timestamptz 'epoch' + x.initiated_ms * interval '1 millisecond',
+                   timestamptz 'epoch' + x.retention_ms * interval '1 millisecond'
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.trainerIds} AS text[]),
+                        CAST(:#{#rows.trainerNames} AS text[]), CAST(:#{#rows.studentEmails} AS text[]),
+                        CAST(:#{#rows.studentNames} AS text[]), CAST(:#{#rows.sessionDays} AS bigint[]),
+                        CAST(:#{#rows.notes} AS text[]), CAST(:#{#rows.fileNames} AS text[]),
+                        CAST(:#{#rows.originalFileNames} AS text[]), CAST(:#{#rows.fileSizes} AS bigint[]),
+                        CAST(:#{#rows.contentTypes} AS text[]), CAST(:#{#rows.buckets} AS text[]),
+                        CAST(:#{#rows.objectKeys} AS text[]), CAST(:#{#rows.uploadModes} AS text[]),
+                        CAST(:#{#rows.initiatedMillis} AS bigint[]), CAST(:#{#rows.retentionMillis} AS bigint[]))
+                 AS x(file_id, trainer_id, trainer_name, student_email, student_name, session_day, notes, file_name,
+                      original_file_name, file_size, content_type, s3_bucket, s3_key, upload_mode, initiated_ms,
+                      retention_ms)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET
+                trainer_id = excluded.trainer_id, trainer_name = excluded.trainer_name,
+                student_email = CASE WHEN u.expired_at IS NULL THEN excluded.student_email END,
+                student_name = CASE WHEN u.expired_at IS NULL THEN excluded.student_name END,
+                notes = CASE WHEN u.expired_at IS NULL THEN excluded.notes END,
+                session_date = excluded.session_date, file_name = excluded.file_name,
+                original_file_name = excluded.original_file_name, file_size = excluded.file_size,
+                content_type = excluded.content_type, s3_bucket = excluded.s3_bucket, s3_key = excluded.s3_key,
+                upload_mode = excluded.upload_mode, upload_date = excluded.upload_date,
+                retention_until = excluded.retention_until
+            WHERE excluded.upload_date IS NOT NULL AND (u.upload_date IS NULL OR excluded.upload_date < u.upload_date)
+            """)
+    int initiate(@Param("rows") InitiatedRows rows);
+
+    /** The earliest completion's time, size and ETag win. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, completed_at, stored_size, etag)
+            SELECT x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond', x.size, x.etag
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[]),
+                        CAST(:#{#rows.sizes} AS bigint[]), CAST(:#{#rows.etags} AS text[]))
+                 AS x(file_id, ms, size, etag)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET
+                completed_at = excluded.completed_at, stored_size = excluded.stored_size, etag = excluded.etag
+            WHERE u.completed_at IS NULL OR excluded.completed_at < u.completed_at
+            """)
+    int complete(@Param("rows") CompletedRows rows);
+
+    /** Aborted or removed (ABORTED, OTHER): the earliest deletion wins. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, deleted_at, deletion_reason)
+            SELECT x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond', x.reason
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[]),
+                        CAST(:#{#rows.reasons} AS text[])) AS x(file_id, ms, reason)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET
+                deleted_at = excluded.deleted_at, deletion_reason = excluded.deletion_reason
+            WHERE u.deleted_at IS NULL OR excluded.deleted_at < u.deleted_at
+            """)
+    int delete(@Param("rows") DeletedRows rows);
+
+    /** The end of retention also erases the student's personal data; the row stays as the upload's tombstone. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, expired_at)
+            SELECT x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond'
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[])) AS x(file_id, ms)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET
+                expired_at = excluded.expired_at, student_email = NULL, student_name = NULL, notes = NULL
+            WHERE u.expired_at IS NULL OR excluded.expired_at < u.expired_at
+            """)
+    int expire(@Param("rows") DeletedRows rows);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, email_sent_at)
+            SELECT x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond'
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[])) AS x(file_id, ms)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET email_sent_at = excluded.email_sent_at
+            WHERE u.email_sent_at IS NULL OR excluded.email_sent_at < u.email_sent_at
+            """)
+    int emailSent(@Param("rows") EmailRows rows);
+
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, email_failed_at, email_failure_reason)
+            SELECT x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond', x.reason
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[]),
+                        CAST(:#{#rows.reasons} AS text[])) AS x(file_id, ms, reason)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET
+                email_failed_at = excluded.email_failed_at, email_failure_reason = excluded.email_failure_reason
+            WHERE u.email_failed_at IS NULL OR excluded.email_failed_at < u.email_failed_at
+            """)
+    int emailFailed(@Param("rows") EmailRows rows);
+
+    /**
+     * Records the downloads whose ids are new ({@code download} has the id as its key, so a redelivered download is
+     * not counted again) and adds them to their uploads' counts.
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            WITH fresh AS (
+                INSERT INTO download (download_id, file_id, downloaded_at)
+                SELECT x.download_id, x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond'
+                FROM unnest(CAST(:#{#rows.downloadIds} AS uuid[]), CAST(:#{#rows.fileIds} AS uuid[]),
+                            CAST(:#{#rows.millis} AS bigint[])) AS x(download_id, file_id, ms)
+                ON CONFLICT (download_id) DO NOTHING
+                RETURNING file_id, downloaded_at
+            )
+            INSERT INTO upload AS u (file_id, download_count, last_download_at)
+            SELECT f.file_id, count(*), max(f.downloaded_at) FROM fresh f GROUP BY f.file_id ORDER BY f.file_id
+            ON CONFLICT (file_id) DO UPDATE SET download_count = u.download_count + excluded.download_count,
+                last_download_at = GREATEST(u.last_download_at, excluded.last_download_at)
+            """)
+    int download(@Param("rows") DownloadedRows rows);
+}

@@ -1,9 +1,0 @@
-package com.apexshare.catalog.upload.web;
-
-/** The brief's success envelope: {@code {"success": true, "data": …}}. */
-record ApiResponse<T>(boolean success, T data) {
-
-    static <T> ApiResponse<T> of(T data) {
-        return new ApiResponse<>(true, data);
-    }
-}

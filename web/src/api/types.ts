@@ -1,0 +1,166 @@
+/** The services' JSON shapes, as their READMEs specify them (see web/README.md, "API contract"). */
+
+// ---- upload-service ----
+export type UploadMode = 'SINGLE_PUT' | 'MULTIPART';
+
+export interface InitiateRequest {
+  studentEmail: string;
+  studentName: string;
+  trainerName?: string;
+  sessionDate: string;
+  notes?: string;
+  fileName: string;
+  fileSize: number;
+  contentType: string;
+}
+
+export interface PartUrl {
+  partNumber: number;
+  url: string;
+}
+
+export interface Initiation {
+  fileId: string;
+  uploadMode: UploadMode;
+  uploadUrl: string | null;
+  fields: Record<string, string>;
+  expiresAt: string;
+  multipart: { uploadId: string; partSize: number; partCount: number; parts: PartUrl[] } | null;
+}
+
+export interface PartUrls {
+  parts: PartUrl[];
+  expiresAt: string;
+}
+
+export interface SinglePutUrl {
+  uploadUrl: string;
+  fields: Record<string, string>;
+  expiresAt: string;
+}
+
+export type SessionStatus = 'IN_PROGRESS' | 'COMPLETED' | 'ABORTED';
+
+export interface UploadedPart {
+  partNumber: number;
+  eTag: string;
+  size: number;
+}
+
+export interface UploadParts {
+  fileId: string;
+  uploadMode: UploadMode;
+  status: SessionStatus;
+  partSize: number | null;
+  partCount: number | null;
+  fileSize: number;
+  uploadedParts: UploadedPart[];
+}
+
+export interface Completion {
+  fileId: string;
+  status: SessionStatus;
+  size: number;
+  eTag: string;
+}
+
+// ---- catalog-service ----
+/** Known today: INITIATED, AVAILABLE, DELETED, EXPIRED. Any other value is shown as it comes. */
+export type UploadStatus = string;
+/** Known today: PENDING, SENT, FAILED; DELIVERED and BOUNCED come with a later issue. */
+export type EmailStatus = string;
+
+export interface UploadItem {
+  fileId: string;
+  fileName: string;
+  studentEmail: string | null;
+  studentName: string | null;
+  sessionDate: string | null;
+  uploadDate: string | null;
+  fileSize: number | null;
+  emailSent: boolean;
+  downloadCount: number;
+  status?: UploadStatus;
+  emailStatus?: EmailStatus;
+  lastDownloadAt?: string | null;
+  expiresAt?: string | null;
+}
+
+export interface RecentUploads {
+  uploads: UploadItem[];
+  pagination: { total: number; limit: number; offset: number; hasMore: boolean };
+}
+
+export interface UploadPage {
+  uploads: UploadItem[];
+  page: { limit: number; hasMore: boolean; nextCursor: string | null };
+}
+
+export interface UploadFilter {
+  studentEmail?: string;
+  sessionDateFrom?: string;
+  sessionDateTo?: string;
+  status?: string;
+}
+
+export interface UploadDetail extends UploadItem {
+  originalFileName?: string | null;
+  contentType?: string | null;
+  trainerName?: string | null;
+  notes?: string | null;
+  completedAt?: string | null;
+  emailSentAt?: string | null;
+  emailFailedAt?: string | null;
+  emailFailureReason?: string | null;
+  /** Later issue (delivery states): when the provider reported delivery or a bounce. */
+  emailDeliveredAt?: string | null;
+  emailBouncedAt?: string | null;
+  deletedAt?: string | null;
+}
+
+/** Proposed catalog addition: `GET /api/v1/uploads/{fileId}/downloads` (web/README.md). */
+export interface DownloadRecord {
+  downloadId: string;
+  downloadedAt: string;
+  userAgentFamily: string;
+  channel?: string;
+}
+
+export interface DownloadRecords {
+  downloads: DownloadRecord[];
+  page: { limit: number; hasMore: boolean; nextCursor: string | null };
+}
+
+// ---- download-service ----
+export interface VideoInfo {
+  fileName: string;
+  fileSize: number | null;
+  contentType?: string | null;
+  sessionDate: string | null;
+  trainerName: string | null;
+  notes: string | null;
+  expiresAt: string | null;
+}
+
+/** Proposed: `GET /api/v1/downloads/{token}/info` (no URL, not counted). */
+export interface LinkInfo {
+  videoInfo: VideoInfo;
+}
+
+/** Today's `GET /api/v1/downloads/{token}` and the proposed `POST …/start`. */
+export interface StartedDownload {
+  downloadUrl: string;
+  downloadUrlExpiresAt?: string | null;
+  videoInfo: VideoInfo;
+  /** Proposed: whether this call recorded the visit's one `Downloaded` (false when the visit already counted). */
+  counted?: boolean;
+}
+
+// ---- gateway ----
+export interface Me {
+  name?: string;
+  email?: string;
+  sub?: string;
+  subject?: string;
+  preferred_username?: string;
+}
