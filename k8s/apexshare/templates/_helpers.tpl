@@ -83,6 +83,15 @@ S3_ENDPOINT: {{ $v.s3.endpoint | quote }}
 OIDC_ISSUER_URI: {{ required "oidc.issuerUri is required" $v.oidc.issuerUri | quote }}
 OIDC_JWK_SET_URI: {{ required "oidc.jwkSetUri is required (the issuer's JWKS URL)" $v.oidc.jwkSetUri | quote }}
 OIDC_AUDIENCE: {{ $v.oidc.audience | quote }}
+{{- with $v.oidc.audienceClaims }}
+OIDC_AUDIENCE_CLAIMS: {{ . | quote }}
+{{- end }}
+{{- with $v.oidc.trainerClaim }}
+OIDC_TRAINER_CLAIM: {{ . | quote }}
+{{- end }}
+{{- with $v.oidc.trainerValue }}
+OIDC_TRAINER_VALUE: {{ . | quote }}
+{{- end }}
 {{- end }}
 {{- range $name, $value := .svc.env }}
 {{ $name }}: {{ tpl (toString $value) $.root | quote }}
@@ -124,6 +133,86 @@ OIDC_AUDIENCE: {{ $v.oidc.audience | quote }}
       key: {{ $v.kafka.sasl.jaasConfigKey }}
 {{- end }}
 {{- range .svc.secretEnv }}
+- name: {{ .name }}
+  valueFrom:
+    secretKeyRef:
+      name: {{ .secretName }}
+      key: {{ .key }}
+{{- end }}
+{{- end -}}
+
+{{/*
+The gateway. Its templates use the same context dict as the services' (root, key "gateway", svc = .Values.gateway),
+so names, labels, the service account and the image come from the helpers above.
+*/}}
+
+{{/* The in-cluster base URI of one service, e.g. http://apexshare-upload-service:8081 (what the gateway routes to). */}}
+{{- define "apexshare.serviceUri" -}}
+{{- $svc := index .root.Values.services .key -}}
+{{- printf "http://%s:%v" (include "apexshare.serviceName" (dict "root" .root "key" .key "svc" $svc)) $svc.port -}}
+{{- end -}}
+
+{{/* The origins the web app reaches directly: gateway.cspExtraOrigins, else the bucket's origin. */}}
+{{- define "apexshare.cspExtraOrigins" -}}
+{{- $v := .Values -}}
+{{- if $v.gateway.cspExtraOrigins -}}
+{{- $v.gateway.cspExtraOrigins -}}
+{{- else if $v.s3.endpoint -}}
+{{- $u := urlParse $v.s3.endpoint -}}
+{{- printf "%s://%s" $u.scheme $u.host -}}
+{{- else -}}
+{{- printf "https://%s.s3.%s.amazonaws.com" $v.s3.bucket $v.s3.region -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
+The gateway's plain environment (its ConfigMap's data). Only variables gateway/src/main/resources/application.yaml
+reads; deploy-tests checks that.
+*/}}
+{{- define "apexshare.gatewayConfigEnv" -}}
+{{- $v := .root.Values -}}
+{{- $g := $v.gateway -}}
+MANAGEMENT_PORT: {{ $g.managementPort | quote }}
+{{- range $key := list "upload" "catalog" "notification" "download" }}
+{{- if (index $v.services $key).enabled }}
+GATEWAY_{{ upper $key }}_URI: {{ include "apexshare.serviceUri" (dict "root" $.root "key" $key) | quote }}
+{{- end }}
+{{- end }}
+OIDC_ISSUER_URI: {{ required "oidc.issuerUri is required" $v.oidc.issuerUri | quote }}
+GATEWAY_CLIENT_ID: {{ required "gateway.oidc.clientId is required" $g.oidc.clientId | quote }}
+GATEWAY_CLIENT_AUTH_METHOD: {{ $g.oidc.clientAuthMethod | quote }}
+GATEWAY_SCOPES: {{ $g.oidc.scopes | quote }}
+GATEWAY_ROLES_CLAIM: {{ $g.oidc.rolesClaim | quote }}
+{{- $params := ternary (printf "?%s" $v.database.parameters) "" (ne $v.database.parameters "") }}
+DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s%s" (required "database.host is required" $v.database.host) $v.database.port $g.database.name $params | quote }}
+DB_SCHEMA: {{ $g.database.schema | quote }}
+GATEWAY_SECURE_COOKIES: {{ $g.secureCookies | quote }}
+GATEWAY_TRUSTED_PROXIES: {{ required "gateway.trustedProxies is required (the ingress controller's pods)" $g.trustedProxies | quote }}
+GATEWAY_CSP_EXTRA_ORIGINS: {{ include "apexshare.cspExtraOrigins" .root | quote }}
+{{- range $name, $value := $g.env }}
+{{ $name }}: {{ tpl (toString $value) $.root | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* The gateway's variables from existing Secrets. */}}
+{{- define "apexshare.gatewaySecretEnv" -}}
+{{- $g := .root.Values.gateway -}}
+- name: GATEWAY_CLIENT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "gateway.oidc.existingSecret is required (the OIDC client secret)" $g.oidc.existingSecret }}
+      key: {{ $g.oidc.clientSecretKey }}
+- name: DB_USERNAME
+  valueFrom:
+    secretKeyRef:
+      name: {{ required "gateway.database.existingSecret is required" $g.database.existingSecret }}
+      key: {{ $g.database.usernameKey }}
+- name: DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $g.database.existingSecret }}
+      key: {{ $g.database.passwordKey }}
+{{- range $g.secretEnv }}
 - name: {{ .name }}
   valueFrom:
     secretKeyRef:

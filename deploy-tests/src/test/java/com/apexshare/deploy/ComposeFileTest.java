@@ -2,7 +2,7 @@ package com.apexshare.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,8 @@ import com.apexshare.events.Topics;
 
 /**
  * docker-compose.yml runs the whole system: KRaft Kafka, PostgreSQL, MinIO bridged onto Kafka, Mailpit, the topic
- * catalog, and the four services with only the environment they read, started in health-checked order.
+ * catalog, the identity provider, the four services and the gateway in front of them, each with only the environment
+ * it reads, started in health-checked order, every port published on loopback only.
  */
 class ComposeFileTest {
 
@@ -99,7 +100,7 @@ class ComposeFileTest {
 
         // Then it is Mailpit with its web UI published
         assertThat((String) mailpit.get("image")).startsWith("axllent/mailpit:");
-        assertThat(Yamls.values(mailpit, "ports")).contains("8025:8025");
+        assertThat(Yamls.values(mailpit, "ports")).contains("127.0.0.1:8025:8025");
     }
 
     @Test
@@ -109,49 +110,82 @@ class ComposeFileTest {
         assertThat(Yamls.list(service("postgres"), "configs")).anySatisfy(c -> assertThat((String) c.get("target"))
                 .startsWith("/docker-entrypoint-initdb.d/"));
 
-        for (Service service : Service.values()) {
-            // When the service uses a database
-            String url = environment(service.module()).get("DB_URL");
+        for (Image image : Image.values()) {
+            // When the service (or the gateway, for its sessions) uses a database
+            String url = environment(image.module()).get("DB_URL");
             if (url != null) {
-                // Then the script creates it, and the service waits for a healthy PostgreSQL
+                // Then the script creates it, and the module waits for a healthy PostgreSQL
                 String database = url.replaceAll(".*/([a-z_]+)(\\?.*)?$", "$1");
-                assertThat(init).as(service.module()).contains("CREATE DATABASE " + database + ";");
-                assertThat(condition(service.module(), "postgres")).contains("service_healthy");
+                assertThat(init).as(image.module()).contains("CREATE DATABASE " + database + ";");
+                assertThat(condition(image.module(), "postgres")).contains("service_healthy");
             }
         }
+        assertThat(environment("gateway").get("DB_URL")).endsWith("/gateway");
     }
 
     @ParameterizedTest
-    @EnumSource(Service.class)
-    void shouldBuildEachServiceFromItsDockerfileAndPublishItsPort(Service service) {
-        // Given the service in compose
-        Map<String, Object> s = service(service.module());
+    @EnumSource(Image.class)
+    void shouldBuildEachImageFromTheRootDockerfileAndPublishItsPortOnLoopback(Image image) {
+        // Given the image's service in compose
+        Map<String, Object> s = service(image.module());
 
-        // Then it is built from its Dockerfile with the repository root as context (.dockerignore)
+        // Then it is built from the one root Dockerfile with the repository root as context (.dockerignore), the
+        // module and its ports as build arguments
         assertThat(Yamls.string(s, "build.context")).isEqualTo(".");
-        assertThat(Yamls.string(s, "build.dockerfile")).isEqualTo(service.module() + "/Dockerfile");
-        // Then it listens on and publishes the contract's port
-        assertThat(environment(service.module())).containsEntry("PORT", String.valueOf(service.port()));
-        assertThat(Yamls.values(s, "ports")).contains(service.port() + ":" + service.port());
+        assertThat(Yamls.string(s, "build.dockerfile")).isIn(null, "Dockerfile");
+        Map<String, String> args = new LinkedHashMap<>();
+        Yamls.map(s, "build.args").forEach((k, v) -> args.put(k, String.valueOf(v)));
+        Map<String, String> expected = new LinkedHashMap<>(Map.of("MODULE", image.module(), "PORT", String.valueOf(image.port())));
+        image.managementPort().ifPresent(port -> expected.put("HEALTH_PORT", String.valueOf(port)));
+        assertThat(args).containsExactlyInAnyOrderEntriesOf(expected);
+        // Then it listens on and publishes the contract's port, to this machine only
+        assertThat(environment(image.module())).containsEntry("PORT", String.valueOf(image.port()));
+        assertThat(Yamls.values(s, "ports")).contains("127.0.0.1:" + image.port() + ":" + image.port());
         // Then, like in Kubernetes, its root filesystem is read-only with a writable /tmp
         assertThat(s.get("read_only")).isEqualTo(true);
         assertThat(Yamls.values(s, "tmpfs")).contains("/tmp");
+        // Then its health check asks Actuator's liveness group where its probes answer
+        String check = String.join(" ", Yamls.values(s, "healthcheck.test").stream().map(String::valueOf).toList());
+        assertThat(check).contains("/dev/tcp/127.0.0.1/" + image.healthPort()).contains("/actuator/health/liveness");
+    }
+
+    @Test
+    void shouldPublishEveryPortOnLoopbackOnly() {
+        // Given every published port of every service
+        services().forEach((name, spec) -> Yamls.values(spec, "ports").forEach(port ->
+
+                // Then it is bound to 127.0.0.1: nothing of the local system is reachable from the network
+                assertThat(String.valueOf(port)).as(name).startsWith("127.0.0.1:")));
     }
 
     @ParameterizedTest
-    @EnumSource(Service.class)
-    void shouldSetOnlyEnvironmentVariablesTheServiceReads(Service service) {
-        // Given what the service's application.yaml reads and what compose sets
-        ServiceConfiguration configuration = service.configuration();
-        Map<String, String> values = environment(service.module());
+    @EnumSource(Image.class)
+    void shouldSetOnlyEnvironmentVariablesTheModuleReads(Image image) {
+        // Given what the module's application.yaml reads and what compose sets
+        ServiceConfiguration configuration = image.configuration();
+        Map<String, String> values = environment(image.module());
         Set<String> set = values.keySet();
 
-        // Then compose sets nothing the service would ignore, and everything it needs
+        // Then compose sets nothing the module would ignore, and everything it needs
         assertThat(EnvironmentContract.unread(configuration, set))
-                .as("%s: set in docker-compose.yml but not read by %s", service.module(), service.applicationYaml())
+                .as("%s: set in docker-compose.yml but not read by %s", image.module(), image.applicationYaml())
                 .isEmpty();
-        assertThat(set).as("%s: required variables", service.module())
-                .containsAll(EnvironmentContract.required(service, configuration, values));
+        assertThat(set).as("%s: required variables", image.module())
+                .containsAll(EnvironmentContract.required(image, configuration, values));
+    }
+
+    @Test
+    void shouldTakeCredentialsFromTheEnvironmentWithObviouslyLocalDefaults() {
+        // Given every credential compose passes to a container
+        services().keySet().forEach(name -> environment(name).forEach((variable, value) -> {
+            if (EnvironmentContract.isSecret(variable)) {
+                // Then it is an interpolation of a variable of the operator's (a .env file) with a throw-away default
+                assertThat(value).as("%s of %s", variable, name).matches("\\$\\{[A-Z0-9_]+:-[a-z0-9-]+}");
+            }
+        }));
+        // Then the gateway and the provider agree on the gateway's client secret
+        assertThat(environment("gateway").get("GATEWAY_CLIENT_SECRET"))
+                .isEqualTo(environment("identity").get("IDENTITY_GATEWAY_CLIENT_SECRET"));
     }
 
     @ParameterizedTest
@@ -172,35 +206,56 @@ class ComposeFileTest {
                 assertThat(service(dependency)).as(dependency).containsKey("healthcheck");
             }
         });
-        // Then its own health check asks Actuator's liveness group on its port (the gateway waits for it)
-        String check = String.join(" ", Yamls.values(service(service.module()), "healthcheck.test").stream()
-                .map(String::valueOf).toList());
-        assertThat(check).contains("/dev/tcp/127.0.0.1/" + service.port()).contains("/actuator/health/liveness");
+        // Then the gateway waits for it to be healthy (its health check is the image's, checked above)
+        assertThat(condition("gateway", service.module())).contains("service_healthy");
     }
 
     @Test
-    void shouldRouteEveryPublicPathLikeTheIngress() {
-        // Given the gateway's nginx locations
-        String config = Yamls.string(COMPOSE, "configs.gateway-routes.content");
-        Matcher m = Pattern.compile("location\\s+(=|~)?\\s*(\\S+)\\s*\\{([^}]*)}").matcher(config);
-        List<PublicPaths.Location> locations = new ArrayList<>();
-        while (m.find()) {
-            Matcher proxy = Pattern.compile("proxy_pass\\s+http://([a-z-]+):(\\d+)").matcher(m.group(3));
-            String backend = null;
-            if (proxy.find()) {
-                Service target = Service.byModule(proxy.group(1));
-                assertThat(Integer.parseInt(proxy.group(2))).as(proxy.group(1)).isEqualTo(target.port());
-                backend = target.module();
-            }
-            locations.add(new PublicPaths.Location(m.group(1) == null ? "" : m.group(1), m.group(2), backend));
-        }
-        assertThat(locations).isNotEmpty();
+    void shouldRouteEveryPublicPathThroughTheGateway() {
+        // Given the gateway, the only public entry point
+        Map<String, String> gateway = environment("gateway");
+        assertThat(Yamls.values(service("gateway"), "ports")).contains("127.0.0.1:8080:8080");
+        assertThat(services().values()).noneSatisfy(s -> assertThat(String.valueOf(((Map<?, ?>) s).get("image")))
+                .containsAnyOf("nginx", "mock-oauth2-server"));
 
-        // When each path of the contract is routed / Then it reaches its owner, and internal paths reach nothing
-        PublicPaths.contract().forEach((path, owner) -> assertThat(PublicPaths.nginx(locations, path))
-                .as(path).isEqualTo(owner.map(Service::module)));
-        // Then the gateway is the public port of the local run
-        assertThat(Yamls.values(service("gateway"), "ports")).contains("8080:80");
+        // When each path of the contract arrives at the gateway / Then the gateway's base URI for its owner is the
+        // owner's compose service on its port (paths without an owner the gateway answers 404 itself)
+        PublicPaths.contract().forEach((path, owner) -> owner.ifPresent(s -> assertThat(
+                gateway.get(PublicPaths.gatewayUriVariable(s))).as(path).isEqualTo("http://" + s.module() + ":" + s.port())));
+        // Then the students' links in the emails point at the gateway as the browser reaches it
+        assertThat(environment("notification-service").get("LINK_BASE_URL")).isIn("http://localhost:8080",
+                "http://127.0.0.1:8080");
+        // Then the gateway starts once the provider it signs browsers in at is healthy
+        assertThat(condition("gateway", "identity")).contains("service_healthy");
+    }
+
+    @Test
+    void shouldShowBrowserAndContainersTheSameIssuer() {
+        // Given the identity provider's issuer
+        String issuer = environment("identity").get("IDENTITY_ISSUER");
+        URI uri = URI.create(issuer);
+
+        // Then the gateway signs in at exactly that issuer, and the services accept tokens from it with its keys
+        assertThat(environment("gateway").get("OIDC_ISSUER_URI")).isEqualTo(issuer);
+        for (Service service : Service.values()) {
+            Map<String, String> env = environment(service.module());
+            if (env.containsKey("OIDC_ISSUER_URI")) {
+                assertThat(env.get("OIDC_ISSUER_URI")).as(service.module()).isEqualTo(issuer);
+                assertThat(env.get("OIDC_JWK_SET_URI")).as(service.module()).isEqualTo(issuer + "/oauth2/jwks");
+            }
+        }
+        // Then inside the network the issuer's host is the provider's container, listening on the issuer's port ...
+        assertThat(uri.getHost()).isEqualTo("identity");
+        assertThat(Yamls.string(service("identity"), "hostname")).isEqualTo("identity");
+        assertThat(environment("identity").get("PORT")).isEqualTo(String.valueOf(uri.getPort()));
+        // ... and on the host the same port is published on loopback, where the documented hosts entry points the name
+        assertThat(Yamls.values(service("identity"), "ports")).contains("127.0.0.1:" + uri.getPort() + ":" + uri.getPort());
+        assertThat(Repository.read(Repository.COMPOSE_FILE)).contains("echo \"127.0.0.1 minio identity\" | sudo tee -a /etc/hosts");
+        // Then the provider knows the gateway's callback and post-logout addresses as the browser reaches the gateway
+        assertThat(environment("identity").get("IDENTITY_GATEWAY_REDIRECT_URIS").split(","))
+                .contains("http://localhost:8080/login/oauth2/code/apexshare", "http://127.0.0.1:8080/login/oauth2/code/apexshare");
+        assertThat(environment("identity").get("IDENTITY_GATEWAY_POST_LOGOUT_URIS").split(","))
+                .contains("http://localhost:8080/", "http://127.0.0.1:8080/");
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------

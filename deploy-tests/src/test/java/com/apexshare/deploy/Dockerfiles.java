@@ -10,8 +10,9 @@ record Dockerfiles(List<Instruction> instructions) {
     record Instruction(String keyword, String arguments) {
     }
 
-    static Dockerfiles of(Service service) {
-        return parse(Repository.read(service.dockerfile()));
+    /** The one Dockerfile of every image, at the repository root. */
+    static Dockerfiles root() {
+        return parse(Repository.read(Repository.DOCKERFILE));
     }
 
     static Dockerfiles parse(String text) {
@@ -45,6 +46,27 @@ record Dockerfiles(List<Instruction> instructions) {
     Optional<String> last(String keyword) {
         List<String> all = all(keyword);
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** The instructions of the last stage (from its FROM on). */
+    Dockerfiles finalStage() {
+        int from = 0;
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).keyword().equals("FROM")) {
+                from = i;
+            }
+        }
+        return new Dockerfiles(instructions.subList(from, instructions.size()));
+    }
+
+    /** The build arguments this part declares: name to default (empty when it has none). */
+    java.util.Map<String, Optional<String>> args() {
+        java.util.Map<String, Optional<String>> args = new java.util.LinkedHashMap<>();
+        for (String arg : all("ARG")) {
+            int eq = arg.indexOf('=');
+            args.put(eq < 0 ? arg : arg.substring(0, eq), eq < 0 ? Optional.empty() : Optional.of(arg.substring(eq + 1)));
+        }
+        return args;
     }
 
     /** The numeric uid of the final stage's USER. */

@@ -6,11 +6,13 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * What a deployment (chart or compose) may and must set for a service, derived from the service's own configuration:
+ * What a deployment (chart or compose) may and must set for an image's module, derived from the module's own
+ * configuration:
  * <ul>
- *   <li>only variables the service reads, plus a few that Spring or the JVM read by rule;</li>
+ *   <li>only variables the module reads, plus a few that Spring or the JVM read by rule;</li>
  *   <li>every variable without a default, every variable whose default is the local machine (the devstack defaults
- *       are wrong in any container), and the agreed essentials (Kafka, the database, S3, the OIDC issuer);</li>
+ *       are wrong in any container), and the agreed essentials (Kafka, the database, S3, the OIDC issuer, the
+ *       gateway's and the identity provider's credentials);</li>
  *   <li>credentials never as plain values in the chart.</li>
  * </ul>
  */
@@ -23,16 +25,28 @@ final class EnvironmentContract {
      */
     private static final Pattern READ_BY_RULE = Pattern.compile("SPRING_KAFKA_PROPERTIES_[A-Z0-9_]+|JAVA_TOOL_OPTIONS");
 
+    /**
+     * The platform's token settings by their conventional names (platform/README.md, "Security"). Temporary: on main the
+     * services' application.yaml files do not map them yet (the services' branches add
+     * {@code apexshare.platform.security.*: ${OIDC_…}}); until a service maps any of them, a deployment may set them
+     * for it. Once every trainer-facing service maps them this allowance no longer applies and can be deleted.
+     */
+    private static final Set<String> PENDING_PLATFORM_SECURITY =
+            Set.of("OIDC_AUDIENCE_CLAIMS", "OIDC_TRAINER_CLAIM", "OIDC_TRAINER_VALUE");
+
     private static final Pattern SECRET = Pattern.compile(".*(PASSWORD|SECRET|JAAS|TOKEN|ACCESS_KEY|PRIVATE|CREDENTIAL).*");
 
     private EnvironmentContract() {
     }
 
-    /** Variables in {@code set} that the service would silently ignore. */
+    /** Variables in {@code set} that the module would silently ignore. */
     static Set<String> unread(ServiceConfiguration configuration, Set<String> set) {
+        boolean platformSecurityPending = configuration.reads("OIDC_ISSUER_URI")
+                && PENDING_PLATFORM_SECURITY.stream().noneMatch(configuration::reads);
         Set<String> unread = new TreeSet<>();
         for (String name : set) {
-            if (!configuration.reads(name) && !READ_BY_RULE.matcher(name).matches()) {
+            boolean pending = platformSecurityPending && PENDING_PLATFORM_SECURITY.contains(name);
+            if (!configuration.reads(name) && !READ_BY_RULE.matcher(name).matches() && !pending) {
                 unread.add(name);
             }
         }
@@ -40,12 +54,15 @@ final class EnvironmentContract {
     }
 
     /**
-     * Variables a deployment of {@code service} must set, given the values it sets ({@code set}: name to value;
-     * secret references have no value).
+     * Variables a deployment of {@code image} must set, given the values it sets ({@code set}: name to value; secret
+     * references have no value).
      */
-    static Set<String> required(Service service, ServiceConfiguration configuration, Map<String, String> set) {
+    static Set<String> required(Image image, ServiceConfiguration configuration, Map<String, String> set) {
         Set<String> required = new TreeSet<>();
-        required.add("KAFKA_BOOTSTRAP_SERVERS");
+        if (image.service().isPresent()) {
+            // The services' only way to talk to each other.
+            required.add("KAFKA_BOOTSTRAP_SERVERS");
+        }
         for (String name : configuration.reads()) {
             String def = configuration.defaultOf(name).orElse(null);
             if (def == null || pointsAtLocalMachine(def)) {
@@ -56,7 +73,7 @@ final class EnvironmentContract {
         if ("SES".equals(set.get("MAIL_TRANSPORT"))) {
             required.remove("SMTP_HOST");
         }
-        // Behind a gateway the per-client rate limit needs to know which proxies' X-Forwarded-For to believe;
+        // Behind the gateway the per-client rate limit needs to know which proxy's X-Forwarded-For to believe;
         // without it every student shares the gateway's one limit.
         if (configuration.reads("TRUSTED_PROXIES")) {
             required.add("TRUSTED_PROXIES");
@@ -71,9 +88,23 @@ final class EnvironmentContract {
                 required.add(s3);
             }
         }
-        if (service == Service.UPLOAD || service == Service.CATALOG) {
-            required.add("OIDC_ISSUER_URI");
-            required.add("OIDC_JWK_SET_URI");
+        switch (image) {
+            case UPLOAD_SERVICE, CATALOG_SERVICE -> {
+                required.add("OIDC_ISSUER_URI");
+                required.add("OIDC_JWK_SET_URI");
+            }
+            // Its blank defaults are no credentials: the gateway cannot sign anyone in, the provider refuses to start.
+            case GATEWAY -> {
+                required.add("OIDC_ISSUER_URI");
+                required.add("GATEWAY_CLIENT_SECRET");
+            }
+            case IDENTITY -> {
+                required.add("IDENTITY_ISSUER");
+                required.add("IDENTITY_DEMO_PASSWORD");
+                required.add("IDENTITY_GATEWAY_CLIENT_SECRET");
+            }
+            default -> {
+            }
         }
         return required;
     }

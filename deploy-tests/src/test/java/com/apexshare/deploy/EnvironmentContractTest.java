@@ -55,7 +55,7 @@ class EnvironmentContractTest {
         ServiceConfiguration configuration = ServiceConfiguration.parse(YAML);
 
         // When the required variables are derived
-        Set<String> required = EnvironmentContract.required(Service.NOTIFICATION, configuration,
+        Set<String> required = EnvironmentContract.required(Image.NOTIFICATION_SERVICE, configuration,
                 Map.of("MAIL_TRANSPORT", "SMTP"));
 
         // Then they are Kafka, the local-machine defaults, the variable without default and the database login
@@ -69,7 +69,7 @@ class EnvironmentContractTest {
         ServiceConfiguration configuration = ServiceConfiguration.parse(YAML);
 
         // When the required variables are derived / Then the SMTP host is not among them
-        assertThat(EnvironmentContract.required(Service.NOTIFICATION, configuration, Map.of("MAIL_TRANSPORT", "SES")))
+        assertThat(EnvironmentContract.required(Image.NOTIFICATION_SERVICE, configuration, Map.of("MAIL_TRANSPORT", "SES")))
                 .doesNotContain("SMTP_HOST");
     }
 
@@ -79,9 +79,9 @@ class EnvironmentContractTest {
         ServiceConfiguration configuration = ServiceConfiguration.parse("server:\n  port: ${PORT:8081}\n");
 
         // Then upload and catalog must still be given their issuer and JWKS URL
-        assertThat(EnvironmentContract.required(Service.UPLOAD, configuration, Map.of()))
+        assertThat(EnvironmentContract.required(Image.UPLOAD_SERVICE, configuration, Map.of()))
                 .contains("OIDC_ISSUER_URI", "OIDC_JWK_SET_URI");
-        assertThat(EnvironmentContract.required(Service.DOWNLOAD, configuration, Map.of()))
+        assertThat(EnvironmentContract.required(Image.DOWNLOAD_SERVICE, configuration, Map.of()))
                 .doesNotContain("OIDC_ISSUER_URI", "OIDC_JWK_SET_URI");
     }
 
@@ -99,11 +99,51 @@ class EnvironmentContractTest {
     }
 
     @Test
+    void shouldRequireTheCredentialsOfTheGatewayAndTheIdentityProviderThoughTheirDefaultsAreBlank() {
+        // Given configurations whose credentials default to blank, and no Kafka
+        ServiceConfiguration gateway = ServiceConfiguration.parse("""
+                server:
+                  port: ${PORT:8080}
+                spring.security.oauth2.client.registration.apexshare.client-secret: ${GATEWAY_CLIENT_SECRET:}
+                spring.security.oauth2.client.provider.apexshare.issuer-uri: ${OIDC_ISSUER_URI:http://127.0.0.1:8090}
+                """);
+        ServiceConfiguration identity = ServiceConfiguration.parse("""
+                apexshare.identity.issuer: ${IDENTITY_ISSUER:http://127.0.0.1:${server.port}}
+                apexshare.identity.gateway.client-secret: ${IDENTITY_GATEWAY_CLIENT_SECRET:}
+                apexshare.identity.users[0].password: ${IDENTITY_DEMO_PASSWORD:}
+                """);
+
+        // When the required variables are derived / Then they are the credentials and the issuer, not Kafka
+        assertThat(EnvironmentContract.required(Image.GATEWAY, gateway, Map.of()))
+                .containsExactlyInAnyOrder("GATEWAY_CLIENT_SECRET", "OIDC_ISSUER_URI");
+        assertThat(EnvironmentContract.required(Image.IDENTITY, identity, Map.of()))
+                .containsExactlyInAnyOrder("IDENTITY_ISSUER", "IDENTITY_GATEWAY_CLIENT_SECRET", "IDENTITY_DEMO_PASSWORD");
+    }
+
+    @Test
+    void shouldAllowThePlatformsTokenSettingsOnlyUntilAResourceServerMapsThem() {
+        // Given a resource server that does not map the platform's token settings yet, and one that maps one of them
+        ServiceConfiguration before = ServiceConfiguration.parse("issuer-uri: ${OIDC_ISSUER_URI:http://127.0.0.1:8090}\n");
+        ServiceConfiguration after = ServiceConfiguration.parse(
+                "issuer-uri: ${OIDC_ISSUER_URI:http://127.0.0.1:8090}\ntrainer-claim: ${OIDC_TRAINER_CLAIM:roles}\n");
+        Set<String> cognito = Set.of("OIDC_AUDIENCE_CLAIMS", "OIDC_TRAINER_CLAIM", "OIDC_TRAINER_VALUE");
+
+        // When a deployment sets all three / Then the first ignores none yet, the second the two it does not map
+        assertThat(EnvironmentContract.unread(before, cognito)).isEmpty();
+        assertThat(EnvironmentContract.unread(after, cognito)).containsExactly("OIDC_AUDIENCE_CLAIMS", "OIDC_TRAINER_VALUE");
+        // Then a module that is no resource server gets no allowance
+        assertThat(EnvironmentContract.unread(ServiceConfiguration.parse("port: ${PORT:8084}\n"), cognito))
+                .hasSize(3);
+    }
+
+    @Test
     void shouldRecogniseCredentialsByName() {
         assertThat(EnvironmentContract.isSecret("DB_PASSWORD")).isTrue();
         assertThat(EnvironmentContract.isSecret("S3_SECRET_KEY")).isTrue();
         assertThat(EnvironmentContract.isSecret("S3_ACCESS_KEY")).isTrue();
         assertThat(EnvironmentContract.isSecret("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).isTrue();
+        assertThat(EnvironmentContract.isSecret("GATEWAY_CLIENT_SECRET")).isTrue();
+        assertThat(EnvironmentContract.isSecret("IDENTITY_DEMO_PASSWORD")).isTrue();
         assertThat(EnvironmentContract.isSecret("DB_USERNAME")).isFalse();
         assertThat(EnvironmentContract.isSecret("S3_BUCKET")).isFalse();
     }

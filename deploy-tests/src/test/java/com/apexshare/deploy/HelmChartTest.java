@@ -2,6 +2,7 @@ package com.apexshare.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,13 @@ import com.apexshare.deploy.RenderedChart.Variant;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 
-/** The Helm chart lints strictly and renders, with default and production values, what every service needs. */
+/**
+ * The Helm chart lints strictly and renders, with default and production values (Cognito, and the Keycloak
+ * alternative), what every service and the gateway need; everything from outside goes through the gateway.
+ */
 class HelmChartTest {
+
+    private static final String GATEWAY = RenderedChart.gatewayName();
 
     @Test
     void shouldPassStrictLint() {
@@ -47,8 +53,70 @@ class HelmChartTest {
                 assertThat(chart.find(kind, name)).as("%s %s", kind, name).isPresent();
             }
         }
+        // Then so do the gateway's
+        for (String kind : List.of("Deployment", "Service", "ConfigMap", "ServiceAccount", "HorizontalPodAutoscaler",
+                "PodDisruptionBudget", "NetworkPolicy")) {
+            assertThat(chart.find(kind, GATEWAY)).as("%s %s", kind, GATEWAY).isPresent();
+        }
         // Then the chart never creates a Secret (credentials are references to existing Secrets)
         assertThat(chart.ofKind("Secret")).isEmpty();
+        // Then the development identity provider is no part of it
+        assertThat(chart.all()).noneMatch(o -> String.valueOf(Yamls.string(o, "metadata.name")).contains("identity"));
+        assertThat(chart.ofKind("Deployment")).allSatisfy(d -> assertThat(Yamls.string(
+                Yamls.list(d, "spec.template.spec.containers").get(0), "image")).doesNotContain("/identity:"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldProbeTheGatewayOnItsManagementPort(Variant variant) {
+        // Given the gateway's container
+        RenderedChart chart = RenderedChart.of(variant);
+        Map<String, Object> container = chart.container(GATEWAY);
+        Map<String, EnvSource> env = chart.environment(GATEWAY);
+
+        // Then its public and management ports are named, and tell Spring where to listen
+        assertThat(Yamls.list(container, "ports")).anySatisfy(p -> assertThat(p).containsEntry("name", "http")
+                .containsEntry("containerPort", Image.GATEWAY.port()));
+        assertThat(Yamls.list(container, "ports")).anySatisfy(p -> assertThat(p).containsEntry("name", "management")
+                .containsEntry("containerPort", Image.GATEWAY.healthPort()));
+        assertThat(env.get("PORT")).isEqualTo(EnvSource.literal(String.valueOf(Image.GATEWAY.port())));
+        assertThat(env.get("MANAGEMENT_PORT").value()).isEqualTo(String.valueOf(Image.GATEWAY.healthPort()));
+        // Then the probes ask Actuator on the management port (the public port has no /actuator)
+        assertThat(Yamls.string(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+        assertThat(Yamls.string(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+        assertThat(Yamls.string(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
+        for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+            assertThat(Yamls.string(container, probe + ".httpGet.port")).as(probe).isEqualTo("management");
+        }
+        int startupBudget = (Integer) Yamls.get(container, "startupProbe.periodSeconds")
+                * (Integer) Yamls.get(container, "startupProbe.failureThreshold");
+        assertThat(startupBudget).isGreaterThanOrEqualTo(120);
+        // Then the Service offers both ports by name
+        assertThat(Yamls.list(chart.get("Service", GATEWAY), "spec.ports")).extracting(p -> p.get("name"))
+                .containsExactlyInAnyOrder("http", "management");
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldRunTheGatewayBehindTlsWithSecureCookiesTrustedProxiesAndItsOwnSessionDatabase(Variant variant) {
+        // Given the gateway's environment
+        RenderedChart chart = RenderedChart.of(variant);
+        Map<String, EnvSource> env = chart.environment(GATEWAY);
+
+        // Then its cookies are Secure (TLS ends at the ingress), it believes the ingress controller's forwarding
+        // headers, and its sessions live in a database and schema of their own
+        assertThat(env.get("GATEWAY_SECURE_COOKIES").value()).isEqualTo("true");
+        assertThat(env.get("GATEWAY_TRUSTED_PROXIES").value()).matches("[0-9./,:a-f]+");
+        assertThat(env.get("DB_URL").value()).matches("jdbc:postgresql://[^/]+/gateway(\\?.*)?");
+        assertThat(env.get("DB_SCHEMA").value()).isEqualTo("gateway");
+        // Then it signs browsers in at the services' issuer with its client, whose secret is a Secret's
+        assertThat(env.get("OIDC_ISSUER_URI").value()).isEqualTo(chart.environment(Service.UPLOAD).get("OIDC_ISSUER_URI").value());
+        assertThat(env.get("GATEWAY_CLIENT_ID").value()).isNotBlank();
+        assertThat(env.get("GATEWAY_CLIENT_SECRET").kind()).isEqualTo(EnvSource.Kind.SECRET);
+        // Then the web app may reach the bucket directly (Content-Security-Policy)
+        assertThat(env.get("GATEWAY_CSP_EXTRA_ORIGINS").value()).matches("https?://[^/]+(,https?://[^/]+)*");
+        // Then the services trust the gateway's forwarded client address (the per-student rate limit)
+        assertThat(chart.environment(Service.DOWNLOAD).get("TRUSTED_PROXIES").value()).isNotBlank();
     }
 
     @ParameterizedTest
@@ -90,20 +158,27 @@ class HelmChartTest {
             assertThat(Yamls.string(resources, "requests.memory")).as(service.module()).isNotBlank();
             assertThat(Yamls.string(resources, "limits.memory")).as(service.module()).isNotBlank();
         }
+        Map<String, Object> gateway = Yamls.map(chart.container(GATEWAY), "resources");
+        assertThat(Yamls.string(gateway, "requests.cpu")).isNotBlank();
+        assertThat(Yamls.string(gateway, "requests.memory")).isNotBlank();
+        assertThat(Yamls.string(gateway, "limits.memory")).isNotBlank();
     }
 
     @ParameterizedTest
     @EnumSource(names = {"DEFAULT", "PRODUCTION"})
     void shouldRunAsNonRootOnAReadOnlyRootFilesystemWithoutCapabilities(Variant variant) {
         RenderedChart chart = RenderedChart.of(variant);
-        for (Service service : Service.values()) {
-            // Given the service's pod
-            Map<String, Object> pod = Yamls.map(chart.get("Deployment", RenderedChart.objectName(service)), "spec.template.spec");
-            Map<String, Object> container = chart.container(service);
+        List<String> deployments = new java.util.ArrayList<>(
+                Arrays.stream(Service.values()).map(RenderedChart::objectName).toList());
+        deployments.add(GATEWAY);
+        for (String deployment : deployments) {
+            // Given the pod (a service's or the gateway's)
+            Map<String, Object> pod = Yamls.map(chart.get("Deployment", deployment), "spec.template.spec");
+            Map<String, Object> container = chart.container(deployment);
 
             // Then it runs as the image's non-root user
             assertThat(Yamls.get(pod, "securityContext.runAsNonRoot")).isEqualTo(true);
-            assertThat(Yamls.get(pod, "securityContext.runAsUser")).isEqualTo(Dockerfiles.of(service).user());
+            assertThat(Yamls.get(pod, "securityContext.runAsUser")).isEqualTo(Dockerfiles.root().user());
             assertThat(Yamls.string(pod, "securityContext.seccompProfile.type")).isEqualTo("RuntimeDefault");
             // Then the container cannot write its root filesystem, escalate or keep any capability
             assertThat(Yamls.get(container, "securityContext.readOnlyRootFilesystem")).isEqualTo(true);
@@ -121,37 +196,45 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
-    void shouldSetOnlyEnvironmentVariablesTheServiceReads(Variant variant) {
+    @EnumSource(names = {"DEFAULT", "PRODUCTION", "PRODUCTION_KEYCLOAK"})
+    void shouldSetOnlyEnvironmentVariablesTheModuleReads(Variant variant) {
         RenderedChart chart = RenderedChart.of(variant);
+        Map<Image, String> deployments = new java.util.LinkedHashMap<>();
         for (Service service : Service.values()) {
-            // Given what the service's application.yaml reads and what the chart sets
-            ServiceConfiguration configuration = service.configuration();
+            deployments.put(service.image(), RenderedChart.objectName(service));
+        }
+        deployments.put(Image.GATEWAY, GATEWAY);
+        deployments.forEach((image, deployment) -> {
+            // Given what the module's application.yaml reads and what the chart sets
+            ServiceConfiguration configuration = image.configuration();
             Map<String, String> values = new java.util.HashMap<>();
-            chart.environment(service).forEach((name, source) -> values.put(name, source.value()));
+            chart.environment(deployment).forEach((name, source) -> values.put(name, source.value()));
             Set<String> set = values.keySet();
 
-            // Then the chart sets nothing the service would ignore, and everything it needs
+            // Then the chart sets nothing the module would ignore, and everything it needs
             assertThat(EnvironmentContract.unread(configuration, set))
-                    .as("%s: set by the chart (%s) but not read by %s", service.module(), variant, service.applicationYaml())
+                    .as("%s: set by the chart (%s) but not read by %s", image.module(), variant, image.applicationYaml())
                     .isEmpty();
-            assertThat(set).as("%s: required variables (%s)", service.module(), variant)
-                    .containsAll(EnvironmentContract.required(service, configuration, values));
-        }
+            assertThat(set).as("%s: required variables (%s)", image.module(), variant)
+                    .containsAll(EnvironmentContract.required(image, configuration, values));
+        });
     }
 
     @ParameterizedTest
     @EnumSource(names = {"DEFAULT", "PRODUCTION"})
     void shouldTakeCredentialsOnlyFromExistingSecrets(Variant variant) {
         RenderedChart chart = RenderedChart.of(variant);
-        for (Service service : Service.values()) {
-            // Given the service's environment
-            Map<String, EnvSource> env = chart.environment(service);
+        List<String> deployments = new java.util.ArrayList<>(
+                Arrays.stream(Service.values()).map(RenderedChart::objectName).toList());
+        deployments.add(GATEWAY);
+        for (String deployment : deployments) {
+            // Given the service's or the gateway's environment
+            Map<String, EnvSource> env = chart.environment(deployment);
 
             // Then every credential is a secretKeyRef, never a value in a ConfigMap or the Deployment
             env.forEach((name, source) -> {
                 if (EnvironmentContract.isSecret(name)) {
-                    assertThat(source.kind()).as("%s of %s", name, service.module()).isEqualTo(EnvSource.Kind.SECRET);
+                    assertThat(source.kind()).as("%s of %s", name, deployment).isEqualTo(EnvSource.Kind.SECRET);
                     assertThat(source.secretName()).isNotBlank();
                     assertThat(source.secretKey()).isNotBlank();
                 }
@@ -215,6 +298,15 @@ class HelmChartTest {
             assertThat((Integer) Yamls.get(pdb, "spec.minAvailable")).isLessThan(min);
             assertThat(podLabels(deployment)).containsAllEntriesOf(Yamls.map(pdb, "spec.selector.matchLabels"));
         }
+        // Then the gateway, the one way in, runs at least two replicas and a drain keeps one
+        Map<String, Object> gatewayHpa = chart.get("HorizontalPodAutoscaler", GATEWAY);
+        assertThat(Yamls.string(gatewayHpa, "spec.scaleTargetRef.name")).isEqualTo(GATEWAY);
+        assertThat((Integer) Yamls.get(gatewayHpa, "spec.minReplicas")).isGreaterThanOrEqualTo(2);
+        assertThat(Yamls.get(chart.get("Deployment", GATEWAY), "spec.replicas")).isNull();
+        assertThat((Integer) Yamls.get(chart.get("PodDisruptionBudget", GATEWAY), "spec.minAvailable"))
+                .isLessThan((Integer) Yamls.get(gatewayHpa, "spec.minReplicas"));
+        assertThat(podLabels(chart.get("Deployment", GATEWAY)))
+                .containsAllEntriesOf(Yamls.map(chart.get("PodDisruptionBudget", GATEWAY), "spec.selector.matchLabels"));
         // Then the pure consumer never scales beyond its topics' partitions (more replicas would idle)
         int maxNotification = (Integer) Yamls.get(chart.get("HorizontalPodAutoscaler",
                 RenderedChart.objectName(Service.NOTIFICATION)), "spec.maxReplicas");
@@ -234,21 +326,44 @@ class HelmChartTest {
             Map<String, Object> svc = chart.get("Service", name);
             assertThat(labels).containsAllEntriesOf(Yamls.map(svc, "spec.selector"));
             assertThat(Yamls.list(svc, "spec.ports").get(0)).containsEntry("name", "http").containsEntry("targetPort", "http");
-            // Then the NetworkPolicy guards them: only the ingress controller (public services) and monitoring get in
+            // Then the NetworkPolicy guards them: only the gateway's pods (in this namespace) and monitoring get in,
+            // never the ingress controller directly
             Map<String, Object> policy = chart.get("NetworkPolicy", name);
             assertThat(labels).containsAllEntriesOf(Yamls.map(policy, "spec.podSelector.matchLabels"));
             assertThat(Yamls.values(policy, "spec.policyTypes")).contains("Ingress");
-            List<Map<String, Object>> rules = Yamls.list(policy, "spec.ingress");
-            Set<String> namespaces = rules.stream()
-                    .flatMap(r -> Yamls.list(r, "from").stream())
-                    .map(f -> (String) Yamls.map(f, "namespaceSelector.matchLabels").get("kubernetes.io/metadata.name"))
-                    .collect(Collectors.toSet());
-            if (service == Service.NOTIFICATION) {
-                assertThat(namespaces).containsExactly("monitoring");
-            } else {
-                assertThat(namespaces).containsExactlyInAnyOrder("ingress-nginx", "monitoring");
+            List<Map<String, Object>> from = Yamls.list(policy, "spec.ingress").stream()
+                    .flatMap(r -> Yamls.list(r, "from").stream()).toList();
+            assertThat(from).hasSize(2);
+            assertThat(from).filteredOn(f -> !f.containsKey("namespaceSelector")).singleElement()
+                    .satisfies(f -> assertThat(podLabels(chart.get("Deployment", GATEWAY)))
+                            .containsAllEntriesOf(Yamls.map(f, "podSelector.matchLabels")))
+                    .satisfies(f -> assertThat(Yamls.map(f, "podSelector.matchLabels")).isNotEmpty());
+            assertThat(from).filteredOn(f -> f.containsKey("namespaceSelector")).extracting(f -> Yamls.map(f,
+                    "namespaceSelector.matchLabels").get("kubernetes.io/metadata.name")).containsExactly("monitoring");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldAdmitOnlyTheIngressControllerToTheGatewayAndPrometheusToItsManagementPort(Variant variant) {
+        // Given the gateway's pods and policy
+        RenderedChart chart = RenderedChart.of(variant);
+        Map<String, Object> policy = chart.get("NetworkPolicy", GATEWAY);
+        assertThat(podLabels(chart.get("Deployment", GATEWAY))).containsAllEntriesOf(
+                Yamls.map(policy, "spec.podSelector.matchLabels"));
+
+        // Then the ingress controller reaches the public port only, Prometheus the management port only
+        Map<String, String> portByNamespace = new java.util.HashMap<>();
+        for (Map<String, Object> rule : Yamls.list(policy, "spec.ingress")) {
+            String port = Yamls.list(rule, "ports").stream().map(p -> String.valueOf(p.get("port")))
+                    .collect(Collectors.joining(","));
+            for (Map<String, Object> from : Yamls.list(rule, "from")) {
+                portByNamespace.put((String) Yamls.map(from, "namespaceSelector.matchLabels")
+                        .get("kubernetes.io/metadata.name"), port);
             }
         }
+        assertThat(portByNamespace).containsExactlyInAnyOrderEntriesOf(
+                Map.of("ingress-nginx", "http", "monitoring", "management"));
     }
 
     @Test
@@ -265,6 +380,24 @@ class HelmChartTest {
             assertThat(egress).anySatisfy(rule -> assertThat(Yamls.list(rule, "ports"))
                     .anySatisfy(p -> assertThat(p).containsEntry("port", 53)));
         }
+        // Then the gateway reaches DNS, each service's pods on its port, and its database and issuer
+        Map<String, Object> policy = chart.get("NetworkPolicy", GATEWAY);
+        assertThat(Yamls.values(policy, "spec.policyTypes")).contains("Egress");
+        List<Map<String, Object>> egress = Yamls.list(policy, "spec.egress");
+        assertThat(egress).anySatisfy(rule -> assertThat(Yamls.list(rule, "ports"))
+                .anySatisfy(p -> assertThat(p).containsEntry("port", 53)));
+        for (Service service : Service.values()) {
+            Map<String, Object> labels = podLabels(chart.get("Deployment", RenderedChart.objectName(service)));
+            assertThat(egress).as(service.module()).anySatisfy(rule -> {
+                assertThat(Yamls.list(rule, "to")).anySatisfy(to -> assertThat(labels)
+                        .containsAllEntriesOf(Yamls.map(to, "podSelector.matchLabels")));
+                assertThat(Yamls.list(rule, "ports")).anySatisfy(p -> assertThat(p).containsEntry("port", service.port()));
+            });
+        }
+        assertThat(egress).anySatisfy(rule -> assertThat(Yamls.list(rule, "ports"))
+                .anySatisfy(p -> assertThat(p).containsEntry("port", 5432)));
+        assertThat(egress).anySatisfy(rule -> assertThat(Yamls.list(rule, "ports"))
+                .anySatisfy(p -> assertThat(p).containsEntry("port", 443)));
     }
 
     @Test
@@ -287,30 +420,49 @@ class HelmChartTest {
             assertThat(Yamls.map(production.get("Service", name), "metadata.labels"))
                     .containsAllEntriesOf(Yamls.map(monitor, "spec.selector.matchLabels"));
         }
+        // Then the gateway is scraped on its management port
+        assertThat(Yamls.map(byDefault.get("Deployment", GATEWAY), "spec.template.metadata.annotations"))
+                .containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/path", "/actuator/prometheus")
+                .containsEntry("prometheus.io/port", String.valueOf(Image.GATEWAY.healthPort()));
+        Map<String, Object> monitor = production.get("ServiceMonitor", GATEWAY);
+        assertThat(Yamls.list(monitor, "spec.endpoints").get(0)).containsEntry("path", "/actuator/prometheus")
+                .containsEntry("port", "management");
+        assertThat(Yamls.map(production.get("Service", GATEWAY), "metadata.labels"))
+                .containsAllEntriesOf(Yamls.map(monitor, "spec.selector.matchLabels"));
     }
 
     @ParameterizedTest
     @EnumSource(names = {"DEFAULT", "PRODUCTION"})
-    void shouldRouteEveryPublicPathToItsOwner(Variant variant) {
-        // Given the rendered Ingress (ingress-nginx, regex paths)
+    void shouldSendEveryPathToTheGatewayWhichRoutesEachToItsOwner(Variant variant) {
+        // Given the rendered Ingress
         RenderedChart chart = RenderedChart.of(variant);
         List<Map<String, Object>> ingresses = chart.ofKind("Ingress");
         assertThat(ingresses).hasSize(1);
         Map<String, Object> ingress = ingresses.get(0);
-        assertThat(Yamls.map(ingress, "metadata.annotations"))
-                .containsEntry("nginx.ingress.kubernetes.io/use-regex", "true");
-        List<PublicPaths.Route> routes = Yamls.list(ingress, "spec.rules").stream()
-                .flatMap(rule -> Yamls.list(rule, "http.paths").stream())
-                .map(p -> new PublicPaths.Route((String) p.get("path"), Yamls.string(p, "backend.service.name")))
-                .toList();
+        List<Map<String, Object>> paths = Yamls.list(ingress, "spec.rules").stream()
+                .flatMap(rule -> Yamls.list(rule, "http.paths").stream()).toList();
 
-        // When each path of the contract is routed / Then it reaches its owner, and internal paths reach nothing
-        PublicPaths.contract().forEach((path, owner) -> assertThat(PublicPaths.ingressNginx(routes, path))
-                .as(path).isEqualTo(owner.map(RenderedChart::objectName)));
-        // Then every backend is a rendered Service port
-        for (PublicPaths.Route route : routes) {
-            assertThat(chart.find("Service", route.backend())).as(route.backend()).isPresent();
-        }
+        // Then it has one rule, every path (a prefix of "/") to the gateway's public port, and no regex routing
+        assertThat(paths).singleElement().satisfies(p -> {
+            assertThat(p).containsEntry("path", "/").containsEntry("pathType", "Prefix");
+            assertThat(Yamls.string(p, "backend.service.name")).isEqualTo(GATEWAY);
+            assertThat(Yamls.string(p, "backend.service.port.name")).isEqualTo("http");
+        });
+        assertThat(Yamls.map(ingress, "metadata.annotations")).doesNotContainKey("nginx.ingress.kubernetes.io/use-regex");
+        assertThat(Yamls.list(chart.get("Service", GATEWAY), "spec.ports")).anySatisfy(p -> assertThat(p)
+                .containsEntry("name", "http"));
+
+        // When each path of the contract arrives at the gateway / Then the gateway's base URI for its owner is the
+        // owner's Service on its port (paths without an owner the gateway answers 404 itself)
+        Map<String, EnvSource> gateway = chart.environment(GATEWAY);
+        PublicPaths.contract().forEach((path, owner) -> owner.ifPresent(service -> {
+            URI uri = URI.create(gateway.get(PublicPaths.gatewayUriVariable(service)).value());
+            assertThat(uri.getScheme()).as(path).isEqualTo("http");
+            assertThat(uri.getHost()).as(path).isEqualTo(RenderedChart.objectName(service));
+            assertThat(uri.getPort()).as(path).isEqualTo(service.port());
+            assertThat(Yamls.list(chart.get("Service", uri.getHost()), "spec.ports"))
+                    .anySatisfy(p -> assertThat(p).containsEntry("port", service.port()));
+        }));
     }
 
     @Test
@@ -388,6 +540,54 @@ class HelmChartTest {
             // Then each container runs its own service's image, tagged with the chart's appVersion by default
             assertThat(Yamls.string(chart.container(service), "image")).endsWith("/" + service.module() + ":0.1.0");
         }
+        assertThat(Yamls.string(chart.container(GATEWAY), "image")).endsWith("/gateway:0.1.0");
+    }
+
+    @Test
+    void shouldReadCognitoTokensInProduction() {
+        // Given the production render (Amazon Cognito)
+        RenderedChart chart = RenderedChart.of(Variant.PRODUCTION);
+        Map<String, EnvSource> gateway = chart.environment(GATEWAY);
+        String issuer = gateway.get("OIDC_ISSUER_URI").value();
+
+        // Then the issuer is the user pool's, its keys the pool's JWKS
+        assertThat(issuer).matches("https://cognito-idp\\.[a-z0-9-]+\\.amazonaws\\.com/[a-z0-9-]+_[A-Za-z0-9]+");
+        for (Service service : List.of(Service.UPLOAD, Service.CATALOG, Service.NOTIFICATION)) {
+            Map<String, EnvSource> env = chart.environment(service);
+            assertThat(env.get("OIDC_ISSUER_URI").value()).isEqualTo(issuer);
+            assertThat(env.get("OIDC_JWK_SET_URI").value()).isEqualTo(issuer + "/.well-known/jwks.json");
+            // Then the services find the audience in client_id (access tokens have no aud) and the trainers in the
+            // pool's group, and accept the gateway's app client
+            assertThat(env.get("OIDC_AUDIENCE_CLAIMS").value()).isEqualTo("aud,client_id");
+            assertThat(env.get("OIDC_TRAINER_CLAIM").value()).isEqualTo("cognito:groups");
+            assertThat(env.get("OIDC_TRAINER_VALUE").value()).isEqualTo("trainers");
+            assertThat(env.get("OIDC_AUDIENCE").value().split(",")).contains(gateway.get("GATEWAY_CLIENT_ID").value());
+        }
+        // Then the gateway's /api/v1/me reads the roles from the same group claim
+        assertThat(gateway.get("GATEWAY_ROLES_CLAIM").value()).isEqualTo("cognito:groups");
+    }
+
+    @Test
+    void shouldReadKeycloakTokensWithTheCommentedAlternative() {
+        // Given values-production.yaml with its commented Keycloak block in force
+        RenderedChart chart = RenderedChart.of(Variant.PRODUCTION_KEYCLOAK);
+        Map<String, EnvSource> gateway = chart.environment(GATEWAY);
+        String issuer = gateway.get("OIDC_ISSUER_URI").value();
+
+        // Then the issuer is a realm's, the audience the API's (an audience mapper), the roles the realm's
+        assertThat(issuer).matches("https://[^/]+/realms/[^/]+");
+        for (Service service : List.of(Service.UPLOAD, Service.CATALOG, Service.NOTIFICATION)) {
+            Map<String, EnvSource> env = chart.environment(service);
+            assertThat(env.get("OIDC_ISSUER_URI").value()).isEqualTo(issuer);
+            assertThat(env.get("OIDC_JWK_SET_URI").value()).isEqualTo(issuer + "/protocol/openid-connect/certs");
+            assertThat(env.get("OIDC_AUDIENCE").value()).isEqualTo("apexshare-api");
+            assertThat(env.get("OIDC_AUDIENCE_CLAIMS").value()).isEqualTo("aud");
+            assertThat(env.get("OIDC_TRAINER_CLAIM").value()).isEqualTo("realm_access.roles");
+            assertThat(env.get("OIDC_TRAINER_VALUE").value()).isEqualTo("trainer");
+        }
+        assertThat(gateway.get("GATEWAY_CLIENT_ID").value()).isEqualTo("apexshare-gateway");
+        assertThat(gateway.get("GATEWAY_ROLES_CLAIM").value()).isEqualTo("realm_access.roles");
+        assertThat(gateway.get("GATEWAY_CLIENT_SECRET").kind()).isEqualTo(EnvSource.Kind.SECRET);
     }
 
     private static Map<String, Object> podLabels(Map<String, Object> deployment) {

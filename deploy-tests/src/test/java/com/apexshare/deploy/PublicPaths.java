@@ -1,22 +1,23 @@
 package com.apexshare.deploy;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * The public API's paths and their owners (the cross-service contract), as sample requests, and how the two
- * gateways of this repository pick a backend for a path: ingress-nginx with regex paths (the Helm chart) and plain
- * nginx locations (the compose gateway).
+ * The public API's paths and their owners (the cross-service contract), as sample requests. Every one of them reaches
+ * the gateway (the Ingress and compose send everything there); the gateway's route table (gateway/README.md,
+ * "Routes", tested in the gateway module) sends each to its owner through the owner's base URI, which a deployment
+ * sets in {@link #gatewayUriVariable(Service)}. Paths without an owner the gateway answers 404 itself.
  */
 final class PublicPaths {
 
     private static final String FILE_ID = "0b7e6f4e-3d1c-4f55-9a51-2f0c8f3f9c11";
     private static final String TOKEN = "q3Xw9mZ2o0bC7fK1rT5yH8uJ4nL6pE0sV2aD9gQ1wRt";
+
+    private PublicPaths() {
+    }
 
     /** Sample request path -> owning service; empty for paths that must not be reachable from outside. */
     static Map<String, Optional<Service>> contract() {
@@ -29,6 +30,7 @@ final class PublicPaths {
         owners.put("/api/v1/uploads/recent", Optional.of(Service.CATALOG));
         owners.put("/api/v1/uploads", Optional.of(Service.CATALOG));
         owners.put("/api/v1/uploads/" + FILE_ID, Optional.of(Service.CATALOG));
+        owners.put("/api/v1/notifications/" + FILE_ID, Optional.of(Service.NOTIFICATION));
         owners.put("/d/" + TOKEN, Optional.of(Service.DOWNLOAD));
         owners.put("/api/v1/downloads/" + TOKEN, Optional.of(Service.DOWNLOAD));
         owners.put("/actuator/prometheus", Optional.empty());
@@ -37,51 +39,13 @@ final class PublicPaths {
         return owners;
     }
 
-    /** A route: a path expression and the backend it sends to. */
-    record Route(String path, String backend) {
+    /** A sample link token, for the access-log masking checks. */
+    static String token() {
+        return TOKEN;
     }
 
-    /**
-     * ingress-nginx with {@code use-regex}: every path becomes a case-insensitive regex location {@code ^<path>};
-     * the paths are ordered longest first and the first match wins.
-     */
-    static Optional<String> ingressNginx(List<Route> routes, String requestPath) {
-        List<Route> ordered = new ArrayList<>(routes);
-        ordered.sort(Comparator.comparingInt((Route r) -> r.path().length()).reversed());
-        for (Route route : ordered) {
-            if (Pattern.compile("^" + route.path(), Pattern.CASE_INSENSITIVE).matcher(requestPath).lookingAt()) {
-                return Optional.of(route.backend());
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A location block of an nginx server: {@code =} exact, {@code ~} regex, or a plain prefix. */
-    record Location(String modifier, String path, String backend) {
-    }
-
-    /**
-     * nginx's location choice: an exact match wins; otherwise the longest matching prefix is remembered, then the
-     * regex locations are tried in order and the first match wins; without one, the remembered prefix.
-     */
-    static Optional<String> nginx(List<Location> locations, String requestPath) {
-        for (Location l : locations) {
-            if (l.modifier().equals("=") && l.path().equals(requestPath)) {
-                return Optional.ofNullable(l.backend());
-            }
-        }
-        Location longestPrefix = null;
-        for (Location l : locations) {
-            if (l.modifier().isEmpty() && requestPath.startsWith(l.path())
-                    && (longestPrefix == null || l.path().length() > longestPrefix.path().length())) {
-                longestPrefix = l;
-            }
-        }
-        for (Location l : locations) {
-            if (l.modifier().equals("~") && Pattern.compile(l.path()).matcher(requestPath).find()) {
-                return Optional.ofNullable(l.backend());
-            }
-        }
-        return longestPrefix == null ? Optional.empty() : Optional.ofNullable(longestPrefix.backend());
+    /** The gateway's setting for the base URI of a service ({@code GATEWAY_UPLOAD_URI}, …; gateway/README.md). */
+    static String gatewayUriVariable(Service service) {
+        return "GATEWAY_" + service.chartKey().toUpperCase(Locale.ROOT) + "_URI";
     }
 }

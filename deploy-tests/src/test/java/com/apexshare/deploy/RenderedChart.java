@@ -34,7 +34,9 @@ final class RenderedChart {
         // helm-java's template leaves hooks out (like `helm install`, unlike `helm template`): the topics Job is
         // inspected as the plain Job the chart renders for GitOps pipelines.
         DEFAULT_TOPICS_JOB(null, Map.of("topics.hook", false)),
-        PRODUCTION_TOPICS_JOB(Repository.PRODUCTION_VALUES, Map.of("topics.hook", false));
+        PRODUCTION_TOPICS_JOB(Repository.PRODUCTION_VALUES, Map.of("topics.hook", false)),
+        // values-production.yaml with its commented Keycloak block in force instead of Cognito.
+        PRODUCTION_KEYCLOAK(Repository.PRODUCTION_VALUES, Map.of());
 
         private final Path valuesFile;
         private final Map<String, Object> sets;
@@ -54,21 +56,53 @@ final class RenderedChart {
     }
 
     static synchronized RenderedChart of(Variant variant) {
-        return CACHE.computeIfAbsent(variant, v -> parse(render(v.valuesFile, v.sets)));
+        return CACHE.computeIfAbsent(variant, v -> parse(v == Variant.PRODUCTION_KEYCLOAK
+                ? render(List.of(v.valuesFile, keycloakOverlay()), v.sets)
+                : render(v.valuesFile == null ? List.of() : List.of(v.valuesFile), v.sets)));
     }
 
     static String render(Path valuesFile, Map<String, Object> sets) {
+        return render(valuesFile == null ? List.of() : List.of(valuesFile), sets);
+    }
+
+    static String render(List<Path> valuesFiles, Map<String, Object> sets) {
         TemplateCommand template = new Helm(Repository.CHART).template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION);
-        if (valuesFile != null) {
+        for (Path valuesFile : valuesFiles) {
             template = template.withValuesFile(valuesFile);
         }
         for (Map.Entry<String, Object> set : sets.entrySet()) {
             template = template.set(set.getKey(), set.getValue());
         }
         return template.call();
+    }
+
+    /**
+     * The commented Keycloak block of values-production.yaml (between {@code # >>> keycloak} and
+     * {@code # <<< keycloak}), uncommented into a values file of its own.
+     */
+    static String keycloakBlock() {
+        String values = Repository.read(Repository.PRODUCTION_VALUES);
+        int start = values.indexOf("# >>> keycloak\n");
+        int end = values.indexOf("# <<< keycloak");
+        if (start < 0 || end < start) {
+            throw new AssertionError("values-production.yaml has no '# >>> keycloak' ... '# <<< keycloak' block");
+        }
+        return values.substring(start + "# >>> keycloak\n".length(), end).lines()
+                .map(line -> line.startsWith("# ") ? line.substring(2) : line.equals("#") ? "" : line)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    }
+
+    private static Path keycloakOverlay() {
+        try {
+            Path file = java.nio.file.Files.createTempFile("values-keycloak", ".yaml");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file, keycloakBlock());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -103,12 +137,22 @@ final class RenderedChart {
         return RELEASE + "-" + service.module();
     }
 
+    /** The name of the gateway's objects. */
+    static String gatewayName() {
+        return RELEASE + "-" + Image.GATEWAY.module();
+    }
+
     /** The container of a service's Deployment. */
     Map<String, Object> container(Service service) {
-        List<Map<String, Object>> containers = Yamls.list(get("Deployment", objectName(service)),
+        return container(objectName(service));
+    }
+
+    /** The one container of the named Deployment. */
+    Map<String, Object> container(String deployment) {
+        List<Map<String, Object>> containers = Yamls.list(get("Deployment", deployment),
                 "spec.template.spec.containers");
         if (containers.size() != 1) {
-            throw new AssertionError(service.module() + " should run exactly one container, has " + containers.size());
+            throw new AssertionError(deployment + " should run exactly one container, has " + containers.size());
         }
         return containers.get(0);
     }
@@ -118,12 +162,17 @@ final class RenderedChart {
      * a secretKeyRef, or a key of the ConfigMap referenced through envFrom.
      */
     Map<String, EnvSource> environment(Service service) {
+        return environment(objectName(service));
+    }
+
+    /** Every environment variable of the named Deployment's container (see {@link #environment(Service)}). */
+    Map<String, EnvSource> environment(String deployment) {
         Map<String, EnvSource> env = new LinkedHashMap<>();
-        Map<String, Object> container = container(service);
+        Map<String, Object> container = container(deployment);
         for (Map<String, Object> from : Yamls.list(container, "envFrom")) {
             String configMap = Yamls.string(from, "configMapRef.name");
             if (configMap == null) {
-                throw new AssertionError(service.module() + ": envFrom only from ConfigMaps, found " + from);
+                throw new AssertionError(deployment + ": envFrom only from ConfigMaps, found " + from);
             }
             Map<String, Object> data = Yamls.map(get("ConfigMap", configMap), "data");
             data.forEach((k, v) -> env.put(k, EnvSource.configMap(configMap, String.valueOf(v))));

@@ -13,6 +13,9 @@ final class Repository {
     static final Path PRODUCTION_VALUES = CHART.resolve("values-production.yaml");
     static final Path COMPOSE_FILE = ROOT.resolve("docker-compose.yml");
     static final Path DOCKERIGNORE = ROOT.resolve(".dockerignore");
+    static final Path DOCKERFILE = ROOT.resolve("Dockerfile");
+    static final Path ROOT_POM = ROOT.resolve("pom.xml");
+    static final Path INGRESS_NGINX_VALUES = ROOT.resolve("k8s/ingress-nginx-values.yaml");
 
     private Repository() {
     }

@@ -3,8 +3,9 @@ package com.apexshare.deploy;
 import java.nio.file.Path;
 
 /**
- * The four deployable services: Maven module (= compose service name), the key of their section under
- * {@code services:} in the chart's values, and their local-run port from the cross-service contract.
+ * The four services: Maven module (= compose service name), the key of their section under {@code services:} in the
+ * chart's values, and their local-run port from the cross-service contract. Their images, and the gateway's and
+ * identity provider's: {@link Image}.
  */
 enum Service {
 
@@ -39,8 +40,8 @@ enum Service {
         return Repository.ROOT.resolve(module).resolve("src/main/resources/application.yaml");
     }
 
-    Path dockerfile() {
-        return Repository.ROOT.resolve(module).resolve("Dockerfile");
+    Image image() {
+        return Image.byModule(module);
     }
 
     /** The configuration the service reads, parsed from its application.yaml as it is in the checkout now. */

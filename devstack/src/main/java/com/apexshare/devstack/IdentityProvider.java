@@ -54,7 +54,7 @@ public final class IdentityProvider implements AutoCloseable {
     /**
      * How to run it.
      *
-     * @param repositoryRoot      where {@code identity/target/identity-provider.jar} is
+     * @param repositoryRoot      where {@code identity/target/identity.jar} is
      * @param port                HTTP port, 0 for a free one
      * @param dataDir             where {@code identity-signing-key.json} and {@code logs/identity-provider.log} go
      * @param demoPassword        the demo trainer's password ({@code IDENTITY_DEMO_PASSWORD})
@@ -118,7 +118,7 @@ public final class IdentityProvider implements AutoCloseable {
 
     /** Starts the process without waiting (the local run waits for it with the services). */
     public static IdentityProvider launch(Settings settings) {
-        Path jar = settings.repositoryRoot().resolve("identity").resolve("target").resolve("identity-provider.jar");
+        Path jar = settings.repositoryRoot().resolve("identity").resolve("target").resolve("identity.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("The identity provider " + jar + " is missing; build it first with "
                     + "`mvn -B -ntp -pl identity -am package -DskipTests` (or the whole `mvn -B -ntp -DskipTests package`)");
@@ -128,6 +128,8 @@ public final class IdentityProvider implements AutoCloseable {
         int port = Ports.orFree(settings.port());
         String issuer = "http://127.0.0.1:" + port;
         Map<String, String> env = new LinkedHashMap<>();
+        // Loopback only, like every server devstack starts (Spring Boot's server.address).
+        env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("IDENTITY_ISSUER", issuer);
         env.put("IDENTITY_SIGNING_KEY_FILE", keyFile.toAbsolutePath().toString());
         env.put("IDENTITY_DEMO_PASSWORD", settings.demoPassword());

@@ -27,10 +27,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.apexshare.devstack.local.LocalRun;
@@ -44,14 +43,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole system through its public interfaces, as a trainer and a student meet it: the trainer CLI (run as a
- * process) uploads through the gateway straight to S3, the student's email arrives over SMTP, the link downloads the
- * exact bytes, and the dashboard reports the email and the download. Also: a service killed mid-flow still leads to
- * exactly one email.
+ * process, with an access token signed by the identity provider's key) uploads through the real gateway straight to
+ * S3, the student's email arrives over SMTP, the link (through the gateway) downloads the exact bytes, and the
+ * dashboard reports the email and the download. Also: a service killed mid-flow still leads to exactly one email.
  *
- * <p>The system starts once for the class; each test brings what it needs itself (every service running, a trainer,
- * student and files of its own, its own CLI home), so the tests pass in any order. Waits are for events travelling
- * through the system and are generous: a loaded 2-core machine runs six JVMs here.
+ * <p>The system starts once per test run ({@link TheSystem}); each test brings what it needs itself (a trainer, student and
+ * files of its own, its own CLI home), so the tests pass in any order. Waits are for events travelling through the
+ * system and are generous: a loaded 2-core machine runs seven JVMs here. Polls are spaced so that they stay within the
+ * gateway's edge rate limits (per trainer 10/s).
  */
+@ExtendWith(TheSystem.class)
 class WholeSystemEndToEndIntegrationTest {
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+/d/[A-Za-z0-9_-]{43}");
@@ -59,36 +60,14 @@ class WholeSystemEndToEndIntegrationTest {
     private static final Duration PROPAGATION = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(30)).build();
+    private static final Duration POLL = Duration.ofMillis(500);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
-    static Path work;
+    private LocalRun system;
 
-    static LocalRun system;
-
-    @BeforeAll
-    static void startTheWholeSystem() {
-        long t0 = System.nanoTime();
-        system = LocalRun.start(LocalRun.Settings.forTests(work.resolve("data")), System.out);
-        report("start-up of the whole system", (System.nanoTime() - t0) / 1e9, "s");
-    }
-
-    /** A test that stopped a service (and failed before it restarted it) must not take the next test with it. */
     @BeforeEach
-    void everyServiceIsRunning() {
-        for (String name : LocalRun.SERVICES) {
-            ServiceProcess service = system.service(name);
-            if (!service.isAlive()) {
-                service.start().awaitReady(LocalRun.START_TIMEOUT);
-            }
-        }
-    }
-
-    @AfterAll
-    static void stopTheWholeSystem() {
-        if (system != null) {
-            system.close();
-        }
+    void theWholeSystemRuns(LocalRun running) {
+        system = running;
     }
 
     @Test
@@ -119,7 +98,7 @@ class WholeSystemEndToEndIntegrationTest {
         // When the student opens the link and downloads the video
         // (the email can arrive a moment before its EmailSent event reaches the download side: the link works then)
         long t2 = System.nanoTime();
-        await().atMost(PROPAGATION).ignoreExceptionsInstanceOf(IOException.class)
+        await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(link))
                         .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 302);
@@ -140,7 +119,7 @@ class WholeSystemEndToEndIntegrationTest {
                 .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(range.statusCode()).isEqualTo(206);
         assertThat(range.body()).hasSize(100);
-        await().atMost(PROPAGATION).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+        await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
             JsonNode uploads = dashboard(token).path("data").path("uploads");
             assertThat(uploads).hasSize(1);
             assertThat(uploads.get(0).path("studentEmail").asString()).isEqualTo(student);
@@ -178,7 +157,7 @@ class WholeSystemEndToEndIntegrationTest {
                 .until(() -> system.smtp().greenMail().getReceivedMessagesForDomain(student).length == 1);
     }
 
-    private static List<MimeMessage> awaitEmails(String recipient, int count) {
+    private List<MimeMessage> awaitEmails(String recipient, int count) {
         await().atMost(PROPAGATION).until(
                 () -> system.smtp().greenMail().getReceivedMessagesForDomain(recipient).length >= count);
         return List.of(system.smtp().greenMail().getReceivedMessagesForDomain(recipient));
@@ -204,7 +183,7 @@ class WholeSystemEndToEndIntegrationTest {
         return text.toString();
     }
 
-    private static JsonNode dashboard(String token) throws Exception {
+    private JsonNode dashboard(String token) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                 system.apiUri().resolve("/api/v1/uploads/recent?limit=10&offset=0"))
                 .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -216,7 +195,7 @@ class WholeSystemEndToEndIntegrationTest {
     }
 
     /** Runs the trainer CLI's executable jar as a process, the way a trainer runs it, with a home of the test's. */
-    private static CliResult cli(Path files, String token, String... args) throws IOException, InterruptedException {
+    private CliResult cli(Path files, String token, String... args) throws IOException, InterruptedException {
         Path jar = system.repositoryRoot().resolve("cli/target/apexshare.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
@@ -267,6 +246,6 @@ class WholeSystemEndToEndIntegrationTest {
     }
 
     private static void report(String what, double value, String unit) {
-        System.out.printf("E2E %-58s %10.2f %s%n", what, value, unit);
+        TheSystem.report(what, value, unit);
     }
 }

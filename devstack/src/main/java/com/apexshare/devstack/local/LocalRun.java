@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import com.apexshare.devstack.IdentityProvider;
 import com.apexshare.devstack.KafkaBroker;
@@ -30,8 +29,9 @@ import com.apexshare.devstack.S3Store;
 /**
  * Runs the whole of ApexShare on one machine with embedded defaults: a Kafka broker, PostgreSQL, an S3 store keeping
  * its objects under the data folder (with S3 event notifications onto the raw topic), an SMTP server that prints every
- * email, the development identity provider and the four services as child processes, and a gateway in front of them.
- * Data survives a restart; Ctrl-C stops everything.
+ * email, and as child processes the development identity provider, the four services and the gateway in front of
+ * them (the same jars the images run). Everything listens on loopback only. Data survives a restart; Ctrl-C stops
+ * everything.
  */
 public final class LocalRun implements AutoCloseable {
 
@@ -40,6 +40,10 @@ public final class LocalRun implements AutoCloseable {
     public static final String BUCKET = "apexshare-videos";
     public static final List<String> SERVICES =
             List.of("upload-service", "catalog-service", "notification-service", "download-service");
+    /** The gateway's module (and jar) name. */
+    public static final String GATEWAY = "gateway";
+    /** Every child process binds here, never to all interfaces (Spring Boot's server.address). */
+    static final String LOOPBACK = "127.0.0.1";
     /**
      * How long a service may take to become ready. Four service JVMs start at once next to the servers; on a loaded
      * 2-core machine that takes minutes, not the seconds it takes on an idle one.
@@ -56,10 +60,10 @@ public final class LocalRun implements AutoCloseable {
     /**
      * Where and how to run. Port 0 means a free port (tests); the local run uses the documented fixed ports.
      */
-    public record Settings(Path repositoryRoot, Path dataDir, int gatewayPort, Map<String, Integer> servicePorts,
-            int issuerPort, int kafkaPort, int kafkaControllerPort, int postgresPort, int s3Port, int smtpPort,
-            List<String> jvmOptions, Map<String, String> extraEnvironment, String demoPassword,
-            String gatewayClientSecret) {
+    public record Settings(Path repositoryRoot, Path dataDir, int gatewayPort, int gatewayManagementPort,
+            Map<String, Integer> servicePorts, int issuerPort, int kafkaPort, int kafkaControllerPort, int postgresPort,
+            int s3Port, int smtpPort, List<String> jvmOptions, Map<String, String> extraEnvironment,
+            String demoPassword, String gatewayClientSecret) {
 
         /**
          * The local run: fixed ports, data under {@code .apexshare/}, the default credentials; each overridable by
@@ -74,7 +78,8 @@ public final class LocalRun implements AutoCloseable {
                 services.put(service, port.apply(variable));
             }
             return new Settings(root, Path.of(env.getOrDefault("APEXSHARE_DATA", root.resolve(".apexshare").toString())),
-                    port.apply("GATEWAY_PORT"), services, port.apply("ISSUER_PORT"), port.apply("KAFKA_PORT"),
+                    port.apply("GATEWAY_PORT"), port.apply("GATEWAY_MANAGEMENT_PORT"), services,
+                    port.apply("ISSUER_PORT"), port.apply("KAFKA_PORT"),
                     port.apply("KAFKA_CONTROLLER_PORT"), port.apply("POSTGRES_PORT"), port.apply("S3_PORT"),
                     port.apply("SMTP_PORT"), defaultJvmOptions(), Map.of(),
                     env.getOrDefault("IDENTITY_DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD),
@@ -86,13 +91,14 @@ public final class LocalRun implements AutoCloseable {
             Map<String, Integer> services = new LinkedHashMap<>();
             SERVICES.forEach(s -> services.put(s, 0));
             IdentityProvider.Settings identity = IdentityProvider.Settings.forTests(dataDir);
-            return new Settings(Repository.root(), dataDir, 0, services, 0, 0, 0, 0, 0, 0, defaultJvmOptions(),
+            return new Settings(Repository.root(), dataDir, 0, 0, services, 0, 0, 0, 0, 0, 0, defaultJvmOptions(),
                     Map.of(), identity.demoPassword(), identity.gatewayClientSecret());
         }
 
         private static String defaultPort(String name) {
             return switch (name) {
                 case "GATEWAY_PORT" -> "8080";
+                case "GATEWAY_MANAGEMENT_PORT" -> "8079";
                 case "UPLOAD_PORT" -> "8081";
                 case "CATALOG_PORT" -> "8082";
                 case "NOTIFICATION_PORT" -> "8083";
@@ -108,7 +114,7 @@ public final class LocalRun implements AutoCloseable {
         }
 
         private static List<String> defaultJvmOptions() {
-            // Small heaps and quick start-up: four JVMs share a laptop with the servers.
+            // Small heaps and quick start-up: five JVMs (and the provider's) share a laptop with the servers.
             return List.of("-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-XX:ReservedCodeCacheSize=64m");
         }
@@ -122,7 +128,7 @@ public final class LocalRun implements AutoCloseable {
     private S3Store s3;
     private MailServer smtp;
     private IdentityProvider identity;
-    private DevGateway gateway;
+    private ServiceProcess gateway;
 
     private LocalRun(Settings settings) {
         this.settings = settings;
@@ -150,40 +156,56 @@ public final class LocalRun implements AutoCloseable {
                 () -> Postgres.start(data.resolve("postgres"), settings.postgresPort()));
         kafka = remember(kafkaStart.join());
         postgres = remember(postgresStart.join());
+        int gatewayPort = Ports.orFree(settings.gatewayPort());
+        int managementPort = Ports.orFree(settings.gatewayManagementPort());
         S3NotificationPublisher notifications = remember(new S3NotificationPublisher(kafka.bootstrapServers(),
                 S3NotificationPublisher.RAW_TOPIC, S3Store.REGION, Clock.systemUTC()));
+        // The web app, served by the gateway, uploads to and plays from S3 directly.
         s3 = remember(S3Store.start(mkdirs(data.resolve("s3")), settings.s3Port(),
-                "http://localhost:8080 http://127.0.0.1:8080", notifications));
+                "http://localhost:" + gatewayPort + " http://127.0.0.1:" + gatewayPort, notifications));
         s3.createBucket(BUCKET);
         smtp = remember(MailServer.start(settings.smtpPort()));
         remember(new MailPrinter(smtp.greenMail(), out));
         // The provider boots while the services do; they fetch its keys only when the first token arrives.
         identity = remember(IdentityProvider.launch(new IdentityProvider.Settings(settings.repositoryRoot(),
                 settings.issuerPort(), data, settings.demoPassword(), settings.gatewayClientSecret(),
-                Map.of("IDENTITY_SMTP_HOST", smtp.host(), "IDENTITY_SMTP_PORT", Integer.toString(smtp.port())),
-                IdentityProvider.Settings.defaultJvmOptions())));
-        int gatewayPort = Ports.orFree(settings.gatewayPort());
+                identityEnvironment(gatewayPort), IdentityProvider.Settings.defaultJvmOptions())));
 
-        out.println("Starting upload-, catalog-, notification- and download-service…");
+        out.println("Starting upload-, catalog-, notification- and download-service and the gateway…");
         for (String name : SERVICES) {
             int port = Ports.orFree(settings.servicePorts().getOrDefault(name, 0));
-            ServiceProcess process = new ServiceProcess(name, serviceJar(name), port,
+            ServiceProcess process = new ServiceProcess(name, moduleJar(name), port,
                     environment(name, gatewayPort), data.resolve("logs").resolve(name + ".log"),
                     settings.jvmOptions());
             services.put(name, remember(process));
             process.start();
         }
+        // The gateway resolves its sign-in client at the first browser sign-in and routes API calls as soon as a
+        // service is up, so it starts beside them rather than after them.
+        gateway = remember(new ServiceProcess(GATEWAY, moduleJar(GATEWAY), gatewayPort, managementPort,
+                gatewayEnvironment(managementPort), data.resolve("logs").resolve(GATEWAY + ".log"),
+                settings.jvmOptions()));
+        gateway.start();
         identity.awaitReady(START_TIMEOUT);
         services.values().forEach(p -> p.awaitReady(START_TIMEOUT));
-        gateway = remember(DevGateway.start(gatewayPort, DevGateway.apexShareRoutes(
-                service("upload-service").baseUri(), service("catalog-service").baseUri(),
-                service("download-service").baseUri())));
+        gateway.awaitReady(START_TIMEOUT);
+    }
+
+    /** The provider knows the gateway's sign-in redirect and post-logout addresses on the run's gateway port. */
+    private static Map<String, String> identityEnvironment(int gatewayPort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        List<String> origins = List.of("http://127.0.0.1:" + gatewayPort, "http://localhost:" + gatewayPort);
+        env.put("IDENTITY_GATEWAY_REDIRECT_URIS", String.join(",",
+                origins.stream().map(o -> o + "/login/oauth2/code/apexshare").toList()));
+        env.put("IDENTITY_GATEWAY_POST_LOGOUT_URIS", String.join(",", origins.stream().map(o -> o + "/").toList()));
+        return env;
     }
 
     /** Everything a service reads from its environment in the local run (see each service's application.yaml). */
     Map<String, String> environment(String service, int gatewayPort) {
         String database = service.replace("-service", "");
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_ADDRESS", LOOPBACK);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("OIDC_ISSUER_URI", identity.issuerUri());
         env.put("OIDC_JWK_SET_URI", identity.jwkSetUri());
@@ -203,45 +225,68 @@ public final class LocalRun implements AutoCloseable {
             env.put("SMTP_PORT", Integer.toString(smtp.port()));
             env.put("LINK_BASE_URL", "http://127.0.0.1:" + gatewayPort);
         }
+        if (service.equals("download-service")) {
+            // The gateway on this machine is the one proxy whose X-Forwarded-For names the student (gateway/README.md).
+            env.put("TRUSTED_PROXIES", LOOPBACK);
+        }
         env.putAll(settings.extraEnvironment());
         return env;
     }
 
-    private Path serviceJar(String service) {
-        Path target = settings.repositoryRoot().resolve(service).resolve("target");
-        try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-            return files.filter(f -> f.getFileName().toString().matches(java.util.regex.Pattern.quote(service) + "-[0-9][^/]*\\.jar"))
-                    .filter(f -> !f.getFileName().toString().contains("-sources"))
-                    .findFirst().orElse(target.resolve(service + ".jar"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Everything the gateway reads from its environment in the local run (gateway/README.md, Configuration). */
+    Map<String, String> gatewayEnvironment(int managementPort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_ADDRESS", LOOPBACK);
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        env.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
+        env.put("DB_URL", postgres.createDatabase(GATEWAY).replaceFirst("\\?.*$", ""));
+        env.put("DB_USERNAME", Postgres.USER);
+        env.put("DB_PASSWORD", Postgres.PASSWORD);
+        env.put("OIDC_ISSUER_URI", identity.issuerUri());
+        env.put("GATEWAY_CLIENT_SECRET", settings.gatewayClientSecret());
+        env.put("GATEWAY_UPLOAD_URI", service("upload-service").baseUri().toString());
+        env.put("GATEWAY_CATALOG_URI", service("catalog-service").baseUri().toString());
+        env.put("GATEWAY_NOTIFICATION_URI", service("notification-service").baseUri().toString());
+        env.put("GATEWAY_DOWNLOAD_URI", service("download-service").baseUri().toString());
+        // The web app's direct uploads and the student page's player talk to the local S3 store.
+        env.put("GATEWAY_CSP_EXTRA_ORIGINS", s3.endpoint().toString().replaceFirst("/+$", ""));
+        return env;
+    }
+
+    /** {@code <module>/target/<module>.jar}: the parent pom's version-free finalName. */
+    private Path moduleJar(String module) {
+        return settings.repositoryRoot().resolve(module).resolve("target").resolve(module + ".jar");
     }
 
     public void printBanner(PrintStream out, Duration startUp) {
         out.println();
         out.printf("ApexShare is running (started in %.1f s). Data: %s%n", startUp.toMillis() / 1000.0,
                 settings.dataDir());
-        out.printf("  %-22s %s   <- the CLI and browsers use this%n", "API gateway", apiUri());
+        out.printf("  %-22s %s   <- browsers and the CLI use this   log: %s%n", "Gateway", apiUri(),
+                gateway.logFile());
+        out.printf("  %-22s http://127.0.0.1:%d/actuator/health (probes, Prometheus)%n", "Gateway management",
+                gateway.healthPort());
         services.values().forEach(s -> out.printf("  %-22s %s   log: %s%n", s.name(), s.baseUri(), s.logFile()));
+        out.printf("  %-22s %s   log: %s%n", "Identity provider", identity.issuerUri(), identity.logFile());
         out.printf("  %-22s %s%n", "Kafka", kafka.bootstrapServers());
-        out.printf("  %-22s jdbc:postgresql://127.0.0.1:%d/{upload,catalog,notification,download} (postgres/postgres)%n",
-                "PostgreSQL", postgres.port());
+        out.printf("  %-22s jdbc:postgresql://127.0.0.1:%d/{upload,catalog,notification,download,gateway} "
+                + "(postgres/postgres)%n", "PostgreSQL", postgres.port());
         out.printf("  %-22s %s bucket %s (key %s / %s)%n", "S3 (S3Proxy)", s3.endpoint(), BUCKET, S3Store.ACCESS_KEY,
                 S3Store.SECRET_KEY);
         out.printf("  %-22s 127.0.0.1:%d (every email is printed below)%n", "SMTP", smtp.port());
-        out.printf("  %-22s %s   log: %s%n", "Identity provider", identity.issuerUri(), identity.logFile());
         out.println();
         out.println("Sign in as the demo trainer:");
         out.println("  username  " + IdentityProvider.DEMO_TRAINER);
         out.println("  password  " + (DEFAULT_DEMO_PASSWORD.equals(settings.demoPassword())
                 ? DEFAULT_DEMO_PASSWORD + "   (the local-run default; set IDENTITY_DEMO_PASSWORD to choose another)"
                 : "the value of IDENTITY_DEMO_PASSWORD"));
-        out.println("A token for the CLI (device sign-in with curl, until `apexshare login` exists): identity/README.md");
-        out.println("  export APEXSHARE_API_URL=" + apiUri());
         out.println();
-        out.println("Then, in another terminal:  cli/bin/apexshare upload my-ride.mp4 --student-email sue@example.com \\");
-        out.println("    --student-name 'Sue Rider' --session-date 2026-11-20 --notes 'Watch turn 3'");
+        out.println("Next:");
+        out.println("  in a browser:  open " + apiUri() + " and sign in");
+        out.println("  in a terminal: " + (apiUri().getPort() == 8080 ? "" : "export APEXSHARE_API_URL=" + apiUri() + "; ")
+                + "cli/bin/apexshare login");
+        out.println("                 cli/bin/apexshare upload my-ride.mp4 --student-email sue@example.com \\");
+        out.println("                     --student-name 'Sue Rider' --session-date 2026-11-20 --notes 'Watch turn 3'");
         out.println("Press Ctrl-C to stop.");
         out.println();
     }
@@ -264,6 +309,11 @@ public final class LocalRun implements AutoCloseable {
 
     public int issuerPort() {
         return identity.port();
+    }
+
+    /** The gateway's process (its management port is {@link ServiceProcess#healthPort()}). */
+    public ServiceProcess gateway() {
+        return gateway;
     }
 
     public KafkaBroker kafka() {
@@ -302,6 +352,9 @@ public final class LocalRun implements AutoCloseable {
     /** Stops everything in reverse order: gateway and services first, the servers last. */
     @Override
     public synchronized void close() {
+        if (gateway != null) {
+            gateway.stop();
+        }
         services.values().parallelStream().forEach(ServiceProcess::stop);
         while (!started.isEmpty()) {
             try {

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One ApexShare service as a child process ({@code java -jar <service>.jar}) with its configuration in environment
- * variables, exactly as a container would run it. Output goes to a log file.
+ * One ApexShare service as a child process ({@code java -jar <module>.jar}) with its configuration in environment
+ * variables, exactly as a container would run it. Output goes to a log file. Its probes answer on its port, or on a
+ * management port of its own (the gateway).
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -25,6 +26,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path jar;
     private final int port;
+    private final int healthPort;
     private final Map<String, String> environment;
     private final Path logFile;
     private final List<String> jvmOptions;
@@ -32,9 +34,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile,
             List<String> jvmOptions) {
+        this(name, jar, port, port, environment, logFile, jvmOptions);
+    }
+
+    /** A process whose probes answer on {@code healthPort} (its management port) rather than on {@code port}. */
+    public ServiceProcess(String name, Path jar, int port, int healthPort, Map<String, String> environment,
+            Path logFile, List<String> jvmOptions) {
         this.name = name;
         this.jar = jar;
         this.port = port;
+        this.healthPort = healthPort;
         this.environment = Map.copyOf(environment);
         this.logFile = logFile;
         this.jvmOptions = List.copyOf(jvmOptions);
@@ -43,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
     public synchronized ServiceProcess start() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + ": " + jar + " is missing; build first with "
-                    + "`mvn -B -ntp -DskipTests install`");
+                    + "`mvn -B -ntp -DskipTests package`");
         }
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -65,17 +74,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until the service's readiness probe answers UP. */
     public void awaitReady(Duration timeout) {
-        await("/actuator/health/readiness", body -> body.contains("UP"), timeout);
+        await(URI.create("http://127.0.0.1:" + healthPort + "/actuator/health/readiness"), body -> body.contains("UP"),
+                timeout);
     }
 
     /** Waits until {@code GET path} answers 200 (a process without Actuator's probes, or a page that must be up). */
     public void awaitAnswer(String path, Duration timeout) {
-        await(path, body -> true, timeout);
+        await(URI.create(baseUri() + path), body -> true, timeout);
     }
 
-    private void await(String path, java.util.function.Predicate<String> ready, Duration timeout) {
+    private void await(URI uri, java.util.function.Predicate<String> ready, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        URI uri = URI.create(baseUri() + path);
         while (System.nanoTime() < deadline) {
             Process current = process;
             if (current == null || !current.isAlive()) {
@@ -140,6 +149,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Where its probes answer: its port, or its management port. */
+    public int healthPort() {
+        return healthPort;
     }
 
     public URI baseUri() {

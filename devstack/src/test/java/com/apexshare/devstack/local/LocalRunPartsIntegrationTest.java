@@ -2,15 +2,10 @@ package com.apexshare.devstack.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,11 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.apexshare.devstack.DevStack;
 import com.apexshare.devstack.IdentityProvider;
 import com.apexshare.devstack.KafkaBroker;
-import com.apexshare.devstack.Ports;
 import com.apexshare.devstack.Postgres;
 import com.apexshare.devstack.S3Store;
 import com.apexshare.devstack.TopicContents;
-import com.sun.net.httpserver.HttpServer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -88,39 +81,6 @@ class LocalRunPartsIntegrationTest {
     }
 
     @Test
-    void shouldRouteThePublicPathsAndPassRedirectsThrough() throws Exception {
-        // Given two backends that echo who they are, and a gateway with the ApexShare routes
-        HttpServer upload = echo("upload");
-        HttpServer catalog = echo("catalog");
-        // A port that was free a moment ago: nothing listens there
-        URI down = URI.create("http://127.0.0.1:" + Ports.free());
-        try (DevGateway gateway = DevGateway.start(0, DevGateway.apexShareRoutes(uri(upload), uri(catalog), down))) {
-            String base = "http://127.0.0.1:" + gateway.port();
-
-            // When / Then each path reaches its owner, with method, query and body intact
-            HttpResponse<String> initiate = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/uploads/initiate"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"a\":1}")).header("Authorization", "Bearer t").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(initiate.body()).isEqualTo("upload POST /api/v1/uploads/initiate null {\"a\":1} Bearer t");
-            assertThat(get(base + "/api/v1/uploads/f-1/parts/urls").body()).startsWith("upload GET");
-            assertThat(get(base + "/api/v1/uploads/f-1/complete").body()).startsWith("upload GET");
-            assertThat(get(base + "/api/v1/uploads/recent?limit=5").body())
-                    .isEqualTo("catalog GET /api/v1/uploads/recent limit=5  null");
-            assertThat(get(base + "/api/v1/uploads/f-1").body()).startsWith("catalog GET");
-            HttpResponse<String> unrouted = get(base + "/nowhere/%22quoted%22");
-            assertThat(unrouted.statusCode()).isEqualTo(404);
-            assertThat(unrouted.body()).contains("\"message\":\"No service serves /nowhere/%22quoted%22\"");
-            assertThat(get(base + "/d/sometoken").statusCode()).as("backend down").isEqualTo(503);
-            HttpResponse<String> redirect = get(base + "/api/v1/uploads/redirect-me");
-            assertThat(redirect.statusCode()).isEqualTo(302);
-            assertThat(redirect.headers().firstValue("Location")).contains("http://s3.example/x");
-        } finally {
-            upload.stop(0);
-            catalog.stop(0);
-        }
-    }
-
-    @Test
     void shouldKeepKafkaPostgresAndIssuerStateAcrossRestarts(@TempDir Path data) throws Exception {
         // Given servers started on a data folder, with a record, a table and a signing key
         String token;
@@ -157,32 +117,6 @@ class LocalRunPartsIntegrationTest {
             String kid = com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
             assertThat(get(identity.jwkSetUri()).body()).contains(kid);
         }
-    }
-
-    private static HttpServer echo(String name) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
-        server.createContext("/", exchange -> {
-            if (exchange.getRequestURI().getPath().endsWith("redirect-me")) {
-                exchange.getResponseHeaders().set("Location", "http://s3.example/x");
-                exchange.sendResponseHeaders(302, -1);
-                exchange.close();
-                return;
-            }
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            byte[] reply = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                    + exchange.getRequestURI().getQuery() + " " + body + " "
-                    + exchange.getRequestHeaders().getFirst("Authorization")).getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, reply.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(reply);
-            }
-        });
-        server.start();
-        return server;
-    }
-
-    private static URI uri(HttpServer server) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     private static HttpResponse<String> get(String uri) throws Exception {

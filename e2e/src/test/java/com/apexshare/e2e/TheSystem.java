@@ -1,0 +1,88 @@
+package com.apexshare.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import com.apexshare.devstack.local.LocalRun;
+import com.apexshare.devstack.local.ServiceProcess;
+
+/**
+ * The whole system, started once per test run and shared by every end-to-end test class that asks for a
+ * {@link LocalRun} parameter: the local run with free ports everywhere and random credentials (devstack servers, the
+ * identity provider, the four service jars and the gateway jar as processes). It lives in the root extension
+ * context's store, so JUnit stops it (and every child process) when the last test class has run, before the JVM
+ * exits. Each test brings its own trainer, student and files, so the classes and tests pass in any order.
+ */
+final class TheSystem implements ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TheSystem.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == LocalRun.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Running running = context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(Running.class, type -> Running.start(), Running.class);
+        running.everyServiceIsRunning();
+        return running.system();
+    }
+
+    static void report(String what, double value, String unit) {
+        System.out.printf("E2E %-58s %10.2f %s%n", what, value, unit);
+    }
+
+    /** The running system and its data folder; closed by JUnit with the root context's store. */
+    record Running(LocalRun system, Path data) implements AutoCloseable {
+
+        static Running start() {
+            Path data = createTempDirectory();
+            long t0 = System.nanoTime();
+            LocalRun system = LocalRun.start(LocalRun.Settings.forTests(data), System.out);
+            report("start-up of the whole system", (System.nanoTime() - t0) / 1e9, "s");
+            return new Running(system, data);
+        }
+
+        /** A test that stopped a service (and failed before it restarted it) must not take the next test with it. */
+        void everyServiceIsRunning() {
+            for (String name : LocalRun.SERVICES) {
+                ServiceProcess service = system.service(name);
+                if (!service.isAlive()) {
+                    service.start().awaitReady(LocalRun.START_TIMEOUT);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            system.close();
+            deleteRecursively(data);
+        }
+
+        private static Path createTempDirectory() {
+            try {
+                return Files.createTempDirectory("apexshare-e2e-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static void deleteRecursively(Path root) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // Temporary data of a finished run: left to the system's temp cleaner.
+            }
+        }
+    }
+}
