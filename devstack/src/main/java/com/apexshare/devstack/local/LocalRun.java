@@ -283,8 +283,13 @@ public final class LocalRun implements AutoCloseable {
         out.println();
         out.println("Next:");
         out.println("  in a browser:  open " + apiUri() + " and sign in");
-        out.println("  in a terminal: " + (apiUri().getPort() == 8080 ? "" : "export APEXSHARE_API_URL=" + apiUri() + "; ")
-                + "cli/bin/apexshare login");
+        if (apiUri().getPort() != 8080) {
+            out.println("  in a terminal: export APEXSHARE_API_URL=" + apiUri());
+        }
+        if (URI.create(identity.issuerUri()).getPort() != 8090) {
+            out.println("  in a terminal: export APEXSHARE_ISSUER=" + identity.issuerUri());
+        }
+        out.println("  in a terminal: cli/bin/apexshare login");
         out.println("                 cli/bin/apexshare upload my-ride.mp4 --student-email sue@example.com \\");
         out.println("                     --student-name 'Sue Rider' --session-date 2026-11-20 --notes 'Watch turn 3'");
         out.println("Press Ctrl-C to stop.");
