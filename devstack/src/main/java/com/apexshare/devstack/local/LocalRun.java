@@ -129,6 +129,7 @@ public final class LocalRun implements AutoCloseable {
     private MailServer smtp;
     private IdentityProvider identity;
     private ServiceProcess gateway;
+    private boolean closing;
 
     private LocalRun(Settings settings) {
         this.settings = settings;
@@ -137,11 +138,15 @@ public final class LocalRun implements AutoCloseable {
     /** Starts everything and returns when every service is ready. */
     public static LocalRun start(Settings settings, PrintStream out) {
         LocalRun run = new LocalRun(settings);
+        run.startOrClose(out);
+        return run;
+    }
+
+    private void startOrClose(PrintStream out) {
         try {
-            run.startAll(out);
-            return run;
+            startAll(out);
         } catch (RuntimeException e) {
-            run.close();
+            close();
             throw e;
         }
     }
@@ -341,7 +346,19 @@ public final class LocalRun implements AutoCloseable {
         return identity;
     }
 
-    private <T extends AutoCloseable> T remember(T resource) {
+    /**
+     * Keeps the resource to be closed with the run; closes it at once when the run is already stopping (a SIGTERM
+     * during start-up), so that no child process or server outlives the run.
+     */
+    private synchronized <T extends AutoCloseable> T remember(T resource) {
+        if (closing) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("local run: stopping a server failed", e);
+            }
+            throw new IllegalStateException("The local run is stopping");
+        }
         started.push(resource);
         return resource;
     }
@@ -357,6 +374,7 @@ public final class LocalRun implements AutoCloseable {
     /** Stops everything in reverse order: gateway and services first, the servers last. */
     @Override
     public synchronized void close() {
+        closing = true;
         if (gateway != null) {
             gateway.stop();
         }
@@ -372,21 +390,22 @@ public final class LocalRun implements AutoCloseable {
 
     public static void main(String[] args) throws InterruptedException {
         long t0 = System.nanoTime();
-        LocalRun run;
+        LocalRun run = new LocalRun(Settings.fromEnvironment(System.getenv()));
+        CountDownLatch stopped = new CountDownLatch(1);
+        // Registered before anything starts: Ctrl-C or SIGTERM during start-up stops what has started so far.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping ApexShare…");
+            run.close();
+            stopped.countDown();
+        }, "apexshare-stop"));
         try {
-            run = start(Settings.fromEnvironment(System.getenv()), System.out);
+            run.startOrClose(System.out);
         } catch (RuntimeException e) {
             System.err.println("ApexShare did not start: " + e.getMessage());
             System.err.println("Ports in use? Every port has an environment variable (README, Troubleshooting).");
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping ApexShare…");
-            run.close();
-            stopped.countDown();
-        }, "apexshare-stop"));
         run.printBanner(System.out, Duration.ofNanos(System.nanoTime() - t0));
         stopped.await();
     }

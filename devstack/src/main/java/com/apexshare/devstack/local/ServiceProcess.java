@@ -31,6 +31,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path logFile;
     private final List<String> jvmOptions;
     private Process process;
+    private boolean closed;
 
     public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, Path logFile,
             List<String> jvmOptions) {
@@ -49,7 +50,11 @@ public final class ServiceProcess implements AutoCloseable {
         this.jvmOptions = List.copyOf(jvmOptions);
     }
 
+    /** @throws IllegalStateException once closed: a run that is stopping starts nothing new */
     public synchronized ServiceProcess start() {
+        if (closed) {
+            throw new IllegalStateException(name + " is closed; not started");
+        }
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(name + ": " + jar + " is missing; build first with "
                     + "`mvn -B -ntp -DskipTests package`");
@@ -164,8 +169,10 @@ public final class ServiceProcess implements AutoCloseable {
         return logFile;
     }
 
+    /** Stops it for good: a later {@link #start()} (a start-up still under way) is refused. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         stop();
     }
 }

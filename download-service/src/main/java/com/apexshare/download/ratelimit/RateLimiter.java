@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import com.apexshare.platform.net.TrustedProxies;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
@@ -14,7 +15,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 public final class RateLimiter {
 
-    private final ClientAddressResolver clients;
+    private final TrustedProxies clients;
     private final Cache<String, TokenBucket> buckets;
     private final Settings settings;
     private final LongSupplier nanoTime;
@@ -35,7 +36,7 @@ public final class RateLimiter {
     }
 
     public RateLimiter(Settings settings, LongSupplier nanoTime) {
-        this.clients = ClientAddressResolver.of(settings.trustedProxies());
+        this.clients = TrustedProxies.of(settings.trustedProxies());
         this.settings = settings;
         this.nanoTime = nanoTime;
         // A bucket idle for longer than it takes to refill is full anyway: dropping it loses nothing.

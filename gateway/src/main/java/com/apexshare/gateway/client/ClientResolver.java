@@ -4,6 +4,9 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 
+import com.apexshare.platform.net.IpLiterals;
+import com.apexshare.platform.net.TrustedProxies;
+
 /**
  * Resolves the {@link Client} of a request. Without trusted proxies it is the socket's peer, whatever headers say.
  * When the peer is a trusted proxy, {@code X-Forwarded-For} is read from the right (the entry the nearest proxy
@@ -12,15 +15,15 @@ import java.util.Locale;
  */
 public final class ClientResolver {
 
-    private final List<Cidr> trustedProxies;
+    private final TrustedProxies trustedProxies;
 
-    private ClientResolver(List<Cidr> trustedProxies) {
-        this.trustedProxies = List.copyOf(trustedProxies);
+    private ClientResolver(TrustedProxies trustedProxies) {
+        this.trustedProxies = trustedProxies;
     }
 
     /** @throws IllegalArgumentException when an entry is not an address or CIDR block */
     public static ClientResolver trusting(List<String> trustedProxies) {
-        return new ClientResolver(trustedProxies.stream().map(Cidr::parse).toList());
+        return new ClientResolver(TrustedProxies.of(trustedProxies));
     }
 
     /**
@@ -29,7 +32,7 @@ public final class ClientResolver {
      */
     public Client resolve(Connection connection, Forwarded forwarded) {
         InetAddress peer = IpLiterals.parse(connection.remoteAddress());
-        boolean trusted = peer != null && isTrusted(peer);
+        boolean trusted = peer != null && trustedProxies.isTrusted(peer);
         String scheme = connection.secure() ? "https" : "http";
         String host = connection.host();
         if (!trusted) {
@@ -46,39 +49,8 @@ public final class ClientResolver {
         if (forwardedHost != null && isHostText(forwardedHost)) {
             host = forwardedHost;
         }
-        return new Client(clientAddress(peer, forwarded.forwardedFor()), scheme, host);
-    }
-
-    /** Whether the address is one of the trusted proxies. */
-    public boolean isTrusted(InetAddress address) {
-        for (Cidr cidr : trustedProxies) {
-            if (cidr.contains(address)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String clientAddress(InetAddress peer, List<String> forwardedFor) {
-        InetAddress client = peer;
-        for (int h = forwardedFor.size() - 1; h >= 0; h--) {
-            String[] hops = forwardedFor.get(h).split(",");
-            for (int i = hops.length - 1; i >= 0; i--) {
-                if (hops[i].isBlank()) {
-                    continue;
-                }
-                InetAddress hop = IpLiterals.parse(hops[i]);
-                if (hop == null) {
-                    // Garbage from a trusted proxy's chain: stop at the last address we could vouch for.
-                    return client.getHostAddress();
-                }
-                client = hop;
-                if (!isTrusted(hop)) {
-                    return hop.getHostAddress();
-                }
-            }
-        }
-        return client.getHostAddress();
+        return new Client(trustedProxies.clientAddress(connection.remoteAddress(), forwarded.forwardedFor()), scheme,
+                host);
     }
 
     private static String leftmost(List<String> values) {

@@ -1,4 +1,4 @@
-package com.apexshare.download.ratelimit;
+package com.apexshare.platform.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Parses IP address literals only. {@link InetAddress#getByName} would resolve host names through DNS, which a
  * client-supplied {@code X-Forwarded-For} must never trigger.
  */
-final class IpLiterals {
+public final class IpLiterals {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV4_WITH_PORT = Pattern.compile("(\\d{1,3}(?:\\.\\d{1,3}){3}):\\d{1,5}");
@@ -18,7 +18,7 @@ final class IpLiterals {
     }
 
     /** The address, or null when the text is not an IPv4/IPv6 literal (optionally bracketed or with a port). */
-    static InetAddress parse(String text) {
+    public static InetAddress parse(String text) {
         if (text == null) {
             return null;
         }

@@ -1,9 +1,9 @@
-package com.apexshare.download.ratelimit;
+package com.apexshare.platform.net;
 
 import java.net.InetAddress;
 
 /** An IPv4 or IPv6 address block ({@code 10.0.0.0/8}, {@code fd00::/8}); a bare address is a block of one. */
-final class Cidr {
+public final class Cidr {
 
     private final byte[] network;
     private final int prefixLength;
@@ -16,7 +16,7 @@ final class Cidr {
     }
 
     /** @throws IllegalArgumentException when the text is not an address literal with an optional valid prefix */
-    static Cidr parse(String text) {
+    public static Cidr parse(String text) {
         String trimmed = text.trim();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
@@ -40,7 +40,7 @@ final class Cidr {
         return new Cidr(bytes, prefix, trimmed);
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         byte[] candidate = address.getAddress();
         if (candidate.length != network.length) {
             return false;

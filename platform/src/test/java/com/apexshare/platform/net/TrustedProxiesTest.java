@@ -1,4 +1,4 @@
-package com.apexshare.download.ratelimit;
+package com.apexshare.platform.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,12 +7,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class ClientAddressResolverTest {
+class TrustedProxiesTest {
 
     @Test
     void shouldUseTheSocketPeerWhenNoProxyIsTrusted() {
         // Given no trusted proxies
-        ClientAddressResolver resolver = ClientAddressResolver.of(List.of());
+        TrustedProxies resolver = TrustedProxies.of(List.of());
 
         // When a client claims another address in X-Forwarded-For
         String client = resolver.clientAddress("203.0.113.7", List.of("198.51.100.1"));
@@ -24,7 +24,7 @@ class ClientAddressResolverTest {
     @Test
     void shouldFollowTrustedProxiesBackToTheFirstUntrustedAddress() {
         // Given the ingress network is trusted
-        ClientAddressResolver resolver = ClientAddressResolver.of(List.of("10.0.0.0/8", "fd00::/8"));
+        TrustedProxies resolver = TrustedProxies.of(List.of("10.0.0.0/8", "fd00::/8"));
 
         // When requests arrive through one or two trusted proxies, with spoofed entries on the left
         // Then the client is the right-most address that is not a trusted proxy
@@ -40,7 +40,7 @@ class ClientAddressResolverTest {
     @Test
     void shouldNotBelieveAnUntrustedPeerOrGarbage() {
         // Given a trusted proxy network
-        ClientAddressResolver resolver = ClientAddressResolver.of(List.of("10.0.0.0/8"));
+        TrustedProxies resolver = TrustedProxies.of(List.of("10.0.0.0/8"));
 
         // Then an untrusted peer's header is ignored, a trusted peer without header is the client itself, and an
         // unparsable (or host name) entry stops the walk without any name lookup

@@ -1,4 +1,4 @@
-package com.apexshare.download.ratelimit;
+package com.apexshare.platform.net;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -9,24 +9,28 @@ import java.util.List;
  * and the first address that is not a trusted proxy is the client; entries further left were written by the client
  * itself and are not believed.
  */
-final class ClientAddressResolver {
+public final class TrustedProxies {
 
     private final List<Cidr> trustedProxies;
 
-    ClientAddressResolver(List<Cidr> trustedProxies) {
+    private TrustedProxies(List<Cidr> trustedProxies) {
         this.trustedProxies = List.copyOf(trustedProxies);
     }
 
-    static ClientAddressResolver of(List<String> trustedProxies) {
-        return new ClientAddressResolver(trustedProxies.stream().map(Cidr::parse).toList());
+    /**
+     * @param trustedProxies addresses or CIDR blocks of the proxies whose {@code X-Forwarded-For} entries are believed
+     * @throws IllegalArgumentException when an entry is not an address or CIDR block
+     */
+    public static TrustedProxies of(List<String> trustedProxies) {
+        return new TrustedProxies(trustedProxies.stream().map(Cidr::parse).toList());
     }
 
     /**
      * @param remoteAddress the socket peer's address literal
      * @param forwardedFor  every {@code X-Forwarded-For} header value, in order (may be empty)
-     * @return a canonical address text, used as the rate-limit key
+     * @return a canonical address text (a rate-limit key); the peer's text as given when it is no IP literal
      */
-    String clientAddress(String remoteAddress, List<String> forwardedFor) {
+    public String clientAddress(String remoteAddress, List<String> forwardedFor) {
         InetAddress peer = IpLiterals.parse(remoteAddress);
         if (peer == null) {
             return remoteAddress;
@@ -55,7 +59,8 @@ final class ClientAddressResolver {
         return client.getHostAddress();
     }
 
-    private boolean isTrusted(InetAddress address) {
+    /** Whether the address is one of the trusted proxies. */
+    public boolean isTrusted(InetAddress address) {
         for (Cidr cidr : trustedProxies) {
             if (cidr.contains(address)) {
                 return true;
