@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import com.apexshare.platform.aws.AwsClientSettings;
+import com.apexshare.upload.quota.QuotaSettings;
 
 /**
  * Typed configuration of the upload service, under {@code apexshare.upload}. Defaults come from environment
@@ -29,16 +30,18 @@ import com.apexshare.platform.aws.AwsClientSettings;
  * @param s3                   the bucket and how to reach it
  * @param housekeeping         aborting multipart uploads nobody finished
  * @param notifications        sources of S3 ObjectCreated notifications
+ * @param quotas               what one trainer may start per hour and per day
  */
 @ConfigurationProperties("apexshare.upload")
 public record UploadProperties(String consumerGroup, Duration retention, DataSize maxFileSize,
         DataSize singlePutMaxSize, DataSize partSize, int maxParts, int initialPartUrls, Duration presignExpiry,
         List<String> allowedContentTypes, Period sessionDateMaxAge, Period sessionDateMaxAhead,
-        S3 s3, Housekeeping housekeeping, Notifications notifications) {
+        S3 s3, Housekeeping housekeeping, Notifications notifications, QuotaSettings quotas) {
 
     public UploadProperties {
         allowedContentTypes = allowedContentTypes == null ? List.of()
                 : allowedContentTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
+        quotas = quotas == null ? new QuotaSettings(0, null, 0) : quotas;
         if (maxParts < 1 || maxParts > 10_000) {
             throw new IllegalArgumentException("apexshare.upload.max-parts must be 1..10000: " + maxParts);
         }
@@ -51,9 +54,12 @@ public record UploadProperties(String consumerGroup, Duration retention, DataSiz
      * @param pathStyleAccess {@code http://host/bucket/key} addressing (S3Proxy, MinIO)
      * @param accessKey       static credentials; blank for the SDK's default chain (IRSA, instance profile)
      * @param secretKey       static credentials; blank for the SDK's default chain
+     * @param forbiddenMeansMissing whether HeadObject's 403 means "no such key": AWS answers 403 instead of 404 for
+     *                        a missing key when the role lacks {@code s3:ListBucket}. Off by default, as the documented
+     *                        policy grants ListBucket and a 403 then is a real denial (503, retried)
      */
     public record S3(String bucket, String region, String endpoint, boolean pathStyleAccess, String accessKey,
-            String secretKey) {
+            String secretKey, boolean forbiddenMeansMissing) {
 
         /** How the S3 clients connect. */
         public AwsClientSettings clientSettings() {

@@ -30,11 +30,12 @@ public final class ApiErrorMapping<E extends Throwable> {
     private final String code;
     private final Function<? super E, String> message;
     private final Function<? super E, List<ErrorResponse.FieldError>> fields;
-    private final Duration retryAfter;
+    private final Function<? super E, Duration> retryAfter;
     private final Level logLevel;
 
     private ApiErrorMapping(Class<E> type, HttpStatus status, String code, Function<? super E, String> message,
-            Function<? super E, List<ErrorResponse.FieldError>> fields, Duration retryAfter, Level logLevel) {
+            Function<? super E, List<ErrorResponse.FieldError>> fields, Function<? super E, Duration> retryAfter,
+            Level logLevel) {
         this.type = Objects.requireNonNull(type, "type");
         this.status = Objects.requireNonNull(status, "status");
         this.code = Objects.requireNonNull(code, "code");
@@ -63,7 +64,14 @@ public final class ApiErrorMapping<E extends Throwable> {
 
     /** The same mapping, telling the client when to try again ({@code Retry-After}, whole seconds). */
     public ApiErrorMapping<E> withRetryAfter(Duration after) {
-        return new ApiErrorMapping<>(type, status, code, message, fields, after, logLevel);
+        Objects.requireNonNull(after, "after");
+        return new ApiErrorMapping<>(type, status, code, message, fields, e -> after, logLevel);
+    }
+
+    /** The same mapping, with a {@code Retry-After} the exception knows (a quota that frees up at a given time). */
+    public ApiErrorMapping<E> withRetryAfter(Function<? super E, Duration> after) {
+        return new ApiErrorMapping<>(type, status, code, message, fields, Objects.requireNonNull(after, "after"),
+                logLevel);
     }
 
     /** The same mapping, logged at this level (with the exception's message; a stack trace only at ERROR). */
@@ -83,8 +91,9 @@ public final class ApiErrorMapping<E extends Throwable> {
         return code;
     }
 
-    Duration retryAfter() {
-        return retryAfter;
+    /** null: no {@code Retry-After}. */
+    Duration retryAfterOf(Throwable e) {
+        return retryAfter == null ? null : retryAfter.apply(type.cast(e));
     }
 
     Level logLevel() {

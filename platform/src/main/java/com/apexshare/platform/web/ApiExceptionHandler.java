@@ -1,5 +1,6 @@
 package com.apexshare.platform.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,8 +125,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         log(mapping, ex);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(mapping.status())
                 .contentType(MediaType.APPLICATION_JSON);
-        if (mapping.retryAfter() != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, mapping.retryAfter().toSeconds())));
+        Duration retryAfter = mapping.retryAfterOf(ex);
+        if (retryAfter != null) {
+            // Whole seconds, rounded up: a client that waits exactly this long is not refused again for the rest.
+            long seconds = retryAfter.toSeconds() + (retryAfter.toNanosPart() > 0 ? 1 : 0);
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, seconds)));
         }
         List<ErrorResponse.FieldError> fields = mapping.fieldsOf(ex);
         String message = mapping.messageOf(ex);

@@ -12,11 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import com.apexshare.upload.UploadProperties;
+import com.apexshare.upload.quota.TrainerQuotas;
 
 /**
  * Starts uploads. The hot path: one S3 call (CreateMultipartUpload, multipart only), one insert, local presigning and
  * one Kafka acknowledgement, none of them inside a transaction. An upload exists for downstream only once its
- * {@code UploadInitiated} is acknowledged; when that fails, what was prepared is removed again.
+ * {@code UploadInitiated} is acknowledged; when that fails, what was prepared is removed again. The trainer's quotas are
+ * checked first, in a short transaction of their own, before anything is created.
  */
 @Service
 public class UploadStarter {
@@ -29,16 +31,18 @@ public class UploadStarter {
     private final PartUrlSigner signer;
     private final UploadProperties properties;
     private final UploadMetrics metrics;
+    private final TrainerQuotas quotas;
     private final Clock clock;
 
     UploadStarter(UploadSessions sessions, ObjectStore store, UploadEvents events, PartUrlSigner signer,
-            UploadProperties properties, UploadMetrics metrics, Clock clock) {
+            UploadProperties properties, UploadMetrics metrics, TrainerQuotas quotas, Clock clock) {
         this.sessions = sessions;
         this.store = store;
         this.events = events;
         this.signer = signer;
         this.properties = properties;
         this.metrics = metrics;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
@@ -50,8 +54,16 @@ public class UploadStarter {
         PartPlan plan = PartPlan.of(request.video().size(), properties.singlePutMaxSize().toBytes(),
                 properties.partSize().toBytes(), properties.maxParts());
         String contentType = request.video().contentType();
+        quotas.claim(new TrainerQuotas.Claim(request.trainer().id(), fileId, plan.fileSize(),
+                request.student().email()));
 
-        String s3UploadId = plan.mode() == UploadMode.MULTIPART ? store.createMultipartUpload(key, contentType) : null;
+        String s3UploadId;
+        try {
+            s3UploadId = plan.mode() == UploadMode.MULTIPART ? store.createMultipartUpload(key, contentType) : null;
+        } catch (RuntimeException e) {
+            releaseQuota(fileId);
+            throw e;
+        }
         UploadTarget target = new UploadTarget(store.bucket(), key, contentType, s3UploadId);
         boolean stored = false;
         try {
@@ -101,6 +113,16 @@ public class UploadStarter {
             } catch (RuntimeException e) {
                 LOG.error("Upload {}: removing the session failed", fileId, e);
             }
+        }
+        releaseQuota(fileId);
+    }
+
+    /** An upload that did not start counts against no quota; if the database is away, the entry ages out in a day. */
+    private void releaseQuota(UUID fileId) {
+        try {
+            quotas.release(fileId);
+        } catch (RuntimeException e) {
+            LOG.warn("Upload {}: giving back its quota failed", fileId, e);
         }
     }
 }

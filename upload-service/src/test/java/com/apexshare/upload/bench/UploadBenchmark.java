@@ -87,6 +87,9 @@ public final class UploadBenchmark {
         properties.put("apexshare.upload.s3.access-key", S3Store.ACCESS_KEY);
         properties.put("apexshare.upload.s3.secret-key", S3Store.SECRET_KEY);
         properties.put("apexshare.upload.s3.region", S3Store.REGION);
+        // One trainer sends thousands of initiates: limits out of reach, but the quota check still runs on each
+        properties.put("apexshare.upload.quotas.uploads-per-hour", "100000000");
+        properties.put("apexshare.upload.quotas.bytes-per-day", "1000000TB");
 
         // As command-line arguments: they outrank application.yaml (builder "properties" would not).
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

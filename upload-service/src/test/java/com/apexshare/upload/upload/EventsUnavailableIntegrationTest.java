@@ -23,6 +23,7 @@ import com.apexshare.platform.kafka.EventPublisher;
 import com.apexshare.platform.kafka.EventsUnavailable;
 import com.apexshare.upload.UploadIntegrationTestSupport;
 import com.apexshare.upload.UploadProperties;
+import com.apexshare.upload.quota.TrainerQuotas;
 import com.apexshare.upload.upload.messaging.KafkaUploadEvents;
 
 /**
@@ -41,6 +42,8 @@ class EventsUnavailableIntegrationTest extends UploadIntegrationTestSupport {
     UploadProperties properties;
     @Autowired
     UploadMetrics metrics;
+    @Autowired
+    TrainerQuotas quotas;
     @Autowired
     Clock clock;
     @Autowired
@@ -63,7 +66,7 @@ class EventsUnavailableIntegrationTest extends UploadIntegrationTestSupport {
                 ProducerConfig.LINGER_MS_CONFIG, 0));
         UploadStarter starter = new UploadStarter(sessions, store,
                 new KafkaUploadEvents(new EventPublisher(new KafkaTemplate<>(producers), Duration.ofSeconds(10))),
-                signer, properties, metrics, clock);
+                signer, properties, metrics, quotas, clock);
         String trainer = newTrainer();
         List<String> uploadsBefore = multipartUploadKeys();
 
@@ -78,8 +81,10 @@ class EventsUnavailableIntegrationTest extends UploadIntegrationTestSupport {
             producers.destroy();
         }
 
-        // And neither a session nor an S3 multipart upload is left behind
+        // And neither a session nor an S3 multipart upload is left behind, and the trainer's quota is given back
         assertThat(jdbc.queryForObject("SELECT count(*) FROM upload_session WHERE trainer_id = ?", Long.class, trainer))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM trainer_usage WHERE trainer_id = ?", Long.class, trainer))
                 .isZero();
         assertThat(multipartUploadKeys()).isEqualTo(uploadsBefore);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.apexshare.upload.UploadProperties;
@@ -41,12 +42,20 @@ class S3ObjectStore implements ObjectStore {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
+    private final boolean forbiddenMeansMissing;
     private final Timer presignTimer;
 
+    @Autowired
     S3ObjectStore(S3Client s3, S3Presigner presigner, UploadProperties properties, MeterRegistry meters) {
+        this(s3, presigner, properties.s3().bucket(), properties.s3().forbiddenMeansMissing(), meters);
+    }
+
+    S3ObjectStore(S3Client s3, S3Presigner presigner, String bucket, boolean forbiddenMeansMissing,
+            MeterRegistry meters) {
         this.s3 = s3;
         this.presigner = presigner;
-        this.bucket = properties.s3().bucket();
+        this.bucket = bucket;
+        this.forbiddenMeansMissing = forbiddenMeansMissing;
         this.presignTimer = Timer.builder("apexshare.upload.presign")
                 .description("Time to presign one S3 upload URL")
                 .publishPercentiles(0.5, 0.99)
@@ -130,7 +139,7 @@ class S3ObjectStore implements ObjectStore {
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            if (e.statusCode() == 404 || (e.statusCode() == 403 && forbiddenMeansMissing)) {
                 return Optional.empty();
             }
             throw new StorageUnavailable("HeadObject", e);
