@@ -21,9 +21,10 @@ final class EnvironmentContract {
     /**
      * Read by rule rather than by a placeholder: Spring's relaxed binding maps SPRING_KAFKA_PROPERTIES_SASL_MECHANISM to
      * {@code spring.kafka.properties.sasl.mechanism}, a Kafka client property (SASL, TLS); the JVM reads
-     * JAVA_TOOL_OPTIONS.
+     * JAVA_TOOL_OPTIONS; Spring reads SPRING_PROFILES_ACTIVE (compose's {@code local}: the platform's start-up guard).
      */
-    private static final Pattern READ_BY_RULE = Pattern.compile("SPRING_KAFKA_PROPERTIES_[A-Z0-9_]+|JAVA_TOOL_OPTIONS");
+    private static final Pattern READ_BY_RULE =
+            Pattern.compile("SPRING_KAFKA_PROPERTIES_[A-Z0-9_]+|JAVA_TOOL_OPTIONS|SPRING_PROFILES_ACTIVE");
 
     /**
      * The platform's token settings by their conventional names (platform/README.md, "Security"). Temporary: on main the

@@ -221,6 +221,25 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION", "PRODUCTION_KEYCLOAK"})
+    void shouldNeverRunAServiceInADevelopmentProfile(Variant variant) {
+        RenderedChart chart = RenderedChart.of(variant);
+        List<String> deployments = new java.util.ArrayList<>(
+                Arrays.stream(Service.values()).map(RenderedChart::objectName).toList());
+        deployments.add(GATEWAY);
+        for (String deployment : deployments) {
+            // Given the service's or the gateway's environment
+            EnvSource profiles = chart.environment(deployment).get("SPRING_PROFILES_ACTIVE");
+
+            // Then no local or test profile switches off the platform's refusal of development defaults
+            if (profiles != null) {
+                assertThat(List.of(profiles.value().split(","))).as("SPRING_PROFILES_ACTIVE of %s", deployment)
+                        .map(String::trim).doesNotContain("local", "test");
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(names = {"DEFAULT", "PRODUCTION"})
     void shouldTakeCredentialsOnlyFromExistingSecrets(Variant variant) {
         RenderedChart chart = RenderedChart.of(variant);

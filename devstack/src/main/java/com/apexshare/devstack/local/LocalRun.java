@@ -210,6 +210,8 @@ public final class LocalRun implements AutoCloseable {
     Map<String, String> environment(String service, int gatewayPort) {
         String database = service.replace("-service", "");
         Map<String, String> env = new LinkedHashMap<>();
+        // Development defaults (postgres login, issuer on loopback): the platform refuses them outside this profile.
+        env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("SERVER_ADDRESS", LOOPBACK);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("OIDC_ISSUER_URI", identity.issuerUri());
@@ -241,6 +243,7 @@ public final class LocalRun implements AutoCloseable {
     /** Everything the gateway reads from its environment in the local run (gateway/README.md, Configuration). */
     Map<String, String> gatewayEnvironment(int managementPort) {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("SERVER_ADDRESS", LOOPBACK);
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
