@@ -32,6 +32,36 @@ final class CloudFrontKeys {
         return write(file, "PRIVATE KEY", keys.getPrivate().getEncoded());
     }
 
+    /**
+     * The private half as PKCS#1 PEM ({@code BEGIN RSA PRIVATE KEY}: OpenSSL 1.x's {@code genrsa}, AWS's own
+     * instructions): the RSAPrivateKey inside the PKCS#8 structure (the OCTET STRING after version and algorithm).
+     */
+    static Path writeRsaPrivateKeyPem(KeyPair keys, Path file) {
+        byte[] pkcs8 = keys.getPrivate().getEncoded();
+        int at = 1 + lengthOfLength(pkcs8, 1); // into the outer SEQUENCE
+        at += 3; // INTEGER 0 (version)
+        at += 1 + lengthOfLength(pkcs8, at + 1) + length(pkcs8, at + 1); // AlgorithmIdentifier SEQUENCE
+        int contentLength = length(pkcs8, at + 1); // OCTET STRING holding the RSAPrivateKey
+        int content = at + 1 + lengthOfLength(pkcs8, at + 1);
+        return write(file, "RSA PRIVATE KEY", java.util.Arrays.copyOfRange(pkcs8, content, content + contentLength));
+    }
+
+    /** Bytes of a DER length field starting at {@code at}. */
+    private static int lengthOfLength(byte[] der, int at) {
+        return (der[at] & 0x80) == 0 ? 1 : 1 + (der[at] & 0x7F);
+    }
+
+    private static int length(byte[] der, int at) {
+        if ((der[at] & 0x80) == 0) {
+            return der[at];
+        }
+        int length = 0;
+        for (int i = 1; i <= (der[at] & 0x7F); i++) {
+            length = (length << 8) | (der[at + i] & 0xFF);
+        }
+        return length;
+    }
+
     /** The public half as X.509 PEM ({@code openssl rsa -pubout}): what CloudFront's key group holds. */
     static Path writePublicKeyPem(KeyPair keys, Path file) {
         return write(file, "PUBLIC KEY", keys.getPublic().getEncoded());

@@ -104,4 +104,20 @@ class CloudFrontSigningKeyTest {
         assertThat(key.domain()).isEqualTo(DOMAIN);
         assertThat(key.toString()).contains(DOMAIN, KEY_PAIR_ID, "(hidden)").doesNotContain("Modulus", "modulus");
     }
+
+    @Test
+    void shouldLoadAPkcs1KeyAsOpenSslGenrsaWritesIt() throws Exception {
+        // Given a PKCS#1 PEM file (BEGIN RSA PRIVATE KEY)
+        KeyPair keys = CloudFrontKeys.generate();
+        Path pem = CloudFrontKeys.writeRsaPrivateKeyPem(keys, dir.resolve("rsa-private-key.pem"));
+        assertThat(Files.readString(pem)).startsWith("-----BEGIN RSA PRIVATE KEY-----");
+
+        // When loaded
+        CloudFrontSigningKey key = CloudFrontSigningKey.load(new DownloadProperties.CloudFront(true, DOMAIN,
+                KEY_PAIR_ID, pem.toString()));
+
+        // Then it is the same private key
+        assertThat(((java.security.interfaces.RSAPrivateKey) key.privateKey()).getPrivateExponent())
+                .isEqualTo(((java.security.interfaces.RSAPrivateKey) keys.getPrivate()).getPrivateExponent());
+    }
 }
