@@ -93,9 +93,29 @@ OIDC_TRAINER_CLAIM: {{ . | quote }}
 OIDC_TRAINER_VALUE: {{ . | quote }}
 {{- end }}
 {{- end }}
+{{- if include "apexshare.cloudfrontEnabled" .svc }}
+DOWNLOAD_CLOUDFRONT_ENABLED: "true"
+DOWNLOAD_CLOUDFRONT_DOMAIN: {{ required "services.download.cloudfront.domain is required with CloudFront (cdk output DistributionDomainName)" .svc.cloudfront.domain | quote }}
+DOWNLOAD_CLOUDFRONT_KEY_PAIR_ID: {{ required "services.download.cloudfront.keyPairId is required with CloudFront (cdk output PublicKeyId)" .svc.cloudfront.keyPairId | quote }}
+DOWNLOAD_CLOUDFRONT_PRIVATE_KEY_FILE: {{ include "apexshare.cloudfrontKeyFile" . | quote }}
+{{- end }}
 {{- range $name, $value := .svc.env }}
 {{ $name }}: {{ tpl (toString $value) $.root | quote }}
 {{- end }}
+{{- end -}}
+
+{{/*
+CloudFront signing of download-service (services.download.cloudfront): "true" when on, else empty. The private key is
+a file from an existing Secret, mounted read-only at the path below.
+*/}}
+{{- define "apexshare.cloudfrontEnabled" -}}
+{{- if dig "cloudfront" "enabled" false . -}}true{{- end -}}
+{{- end -}}
+
+{{- define "apexshare.cloudfrontKeyDir" -}}/etc/apexshare/cloudfront{{- end -}}
+
+{{- define "apexshare.cloudfrontKeyFile" -}}
+{{- printf "%s/%s" (include "apexshare.cloudfrontKeyDir" .) .svc.cloudfront.privateKeyKey -}}
 {{- end -}}
 
 {{/* Environment variables from existing Secrets (secretKeyRef only; the chart never holds a secret value). */}}
@@ -152,7 +172,10 @@ so names, labels, the service account and the image come from the helpers above.
 {{- printf "http://%s:%v" (include "apexshare.serviceName" (dict "root" .root "key" .key "svc" $svc)) $svc.port -}}
 {{- end -}}
 
-{{/* The origins the web app reaches directly: gateway.cspExtraOrigins, else the bucket's origin. */}}
+{{/*
+The origins the web app reaches directly: gateway.cspExtraOrigins, else the bucket's origin and, with CloudFront
+downloads, the distribution's.
+*/}}
 {{- define "apexshare.cspExtraOrigins" -}}
 {{- $v := .Values -}}
 {{- if $v.gateway.cspExtraOrigins -}}
@@ -162,6 +185,10 @@ so names, labels, the service account and the image come from the helpers above.
 {{- printf "%s://%s" $u.scheme $u.host -}}
 {{- else -}}
 {{- printf "https://%s.s3.%s.amazonaws.com" $v.s3.bucket $v.s3.region -}}
+{{- end -}}
+{{- $download := $v.services.download -}}
+{{- if and (not $v.gateway.cspExtraOrigins) $download.enabled (include "apexshare.cloudfrontEnabled" $download) -}}
+{{- printf ",https://%s" $download.cloudfront.domain -}}
 {{- end -}}
 {{- end -}}
 

@@ -112,7 +112,8 @@ final class EnvironmentContract {
 
     /** A credential: must come from a Secret (secretKeyRef), never be a value in the chart. */
     static boolean isSecret(String name) {
-        return SECRET.matcher(name).matches();
+        // *_FILE names the path of a Secret mounted as a file (DOWNLOAD_CLOUDFRONT_PRIVATE_KEY_FILE), not the secret.
+        return SECRET.matcher(name).matches() && !name.endsWith("_FILE");
     }
 
     private static boolean pointsAtLocalMachine(String value) {

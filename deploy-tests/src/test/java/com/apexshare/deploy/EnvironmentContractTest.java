@@ -146,6 +146,8 @@ class EnvironmentContractTest {
         assertThat(EnvironmentContract.isSecret("IDENTITY_DEMO_PASSWORD")).isTrue();
         assertThat(EnvironmentContract.isSecret("DB_USERNAME")).isFalse();
         assertThat(EnvironmentContract.isSecret("S3_BUCKET")).isFalse();
+        // The path of a Secret mounted as a file is no credential itself
+        assertThat(EnvironmentContract.isSecret("DOWNLOAD_CLOUDFRONT_PRIVATE_KEY_FILE")).isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.apexshare.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -196,7 +197,7 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"DEFAULT", "PRODUCTION", "PRODUCTION_KEYCLOAK"})
+    @EnumSource(names = {"DEFAULT", "PRODUCTION", "PRODUCTION_KEYCLOAK", "PRODUCTION_CLOUDFRONT"})
     void shouldSetOnlyEnvironmentVariablesTheModuleReads(Variant variant) {
         RenderedChart chart = RenderedChart.of(variant);
         Map<Image, String> deployments = new java.util.LinkedHashMap<>();
@@ -221,7 +222,7 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"DEFAULT", "PRODUCTION", "PRODUCTION_KEYCLOAK"})
+    @EnumSource(names = {"DEFAULT", "PRODUCTION", "PRODUCTION_KEYCLOAK", "PRODUCTION_CLOUDFRONT"})
     void shouldNeverRunAServiceInADevelopmentProfile(Variant variant) {
         RenderedChart chart = RenderedChart.of(variant);
         List<String> deployments = new java.util.ArrayList<>(
@@ -240,7 +241,7 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    @EnumSource(names = {"DEFAULT", "PRODUCTION", "PRODUCTION_CLOUDFRONT"})
     void shouldTakeCredentialsOnlyFromExistingSecrets(Variant variant) {
         RenderedChart chart = RenderedChart.of(variant);
         List<String> deployments = new java.util.ArrayList<>(
@@ -261,6 +262,71 @@ class HelmChartTest {
             // Then nothing comes from anywhere else than values, ConfigMaps and Secrets
             assertThat(env.values()).noneMatch(s -> s.kind() == EnvSource.Kind.OTHER);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"DEFAULT", "PRODUCTION"})
+    void shouldHandOutS3PresignedUrlsUnlessCloudFrontIsSwitchedOn(Variant variant) {
+        // Given the chart rendered with CloudFront left at its default (off)
+        RenderedChart chart = RenderedChart.of(variant);
+
+        // Then download-service gets no CloudFront setting and no key volume, and the CSP names only the bucket
+        assertThat(chart.environment(Service.DOWNLOAD).keySet()).noneMatch(n -> n.startsWith("DOWNLOAD_CLOUDFRONT_"));
+        assertThat(Yamls.list(chart.get("Deployment", RenderedChart.objectName(Service.DOWNLOAD)),
+                "spec.template.spec.volumes")).noneMatch(v -> "cloudfront-key".equals(v.get("name")));
+        assertThat(chart.environment(GATEWAY).get("GATEWAY_CSP_EXTRA_ORIGINS").value()).doesNotContain("cloudfront");
+    }
+
+    @Test
+    void shouldSignCloudFrontUrlsWithAKeyMountedFromASecretWhenSwitchedOn() {
+        // Given values-production.yaml with services.download.cloudfront.enabled
+        RenderedChart chart = RenderedChart.of(Variant.PRODUCTION_CLOUDFRONT);
+        String download = RenderedChart.objectName(Service.DOWNLOAD);
+        Map<String, EnvSource> env = chart.environment(download);
+
+        // Then download-service is told the distribution and the key pair id
+        assertThat(env.get("DOWNLOAD_CLOUDFRONT_ENABLED").value()).isEqualTo("true");
+        assertThat(env.get("DOWNLOAD_CLOUDFRONT_DOMAIN").value()).isEqualTo("d111111abcdef8.cloudfront.net");
+        assertThat(env.get("DOWNLOAD_CLOUDFRONT_KEY_PAIR_ID").value()).isEqualTo("K2JCJMDEHXQW5F");
+        // Then the private key is a file of the existing Secret, mounted read-only where the variable points
+        Map<String, Object> pod = Yamls.map(chart.get("Deployment", download), "spec.template.spec");
+        Map<String, Object> volume = Yamls.list(pod, "volumes").stream()
+                .filter(v -> "cloudfront-key".equals(v.get("name"))).findFirst().orElseThrow();
+        assertThat(Yamls.string(volume, "secret.secretName")).isEqualTo("apexshare-cloudfront-key");
+        assertThat(Yamls.get(volume, "secret.defaultMode")).isEqualTo(0440);
+        assertThat(Yamls.list(volume, "secret.items")).containsExactly(
+                Map.of("key", "private-key.pem", "path", "private-key.pem"));
+        Map<String, Object> mount = Yamls.list(chart.container(download), "volumeMounts").stream()
+                .filter(m -> "cloudfront-key".equals(m.get("name"))).findFirst().orElseThrow();
+        assertThat(mount).containsEntry("readOnly", true);
+        assertThat(env.get("DOWNLOAD_CLOUDFRONT_PRIVATE_KEY_FILE").value())
+                .isEqualTo(mount.get("mountPath") + "/private-key.pem");
+        // Then no other service gets the key or the settings
+        for (Service other : Service.values()) {
+            if (other != Service.DOWNLOAD) {
+                assertThat(chart.environment(other).keySet()).noneMatch(n -> n.startsWith("DOWNLOAD_CLOUDFRONT_"));
+                assertThat(Yamls.list(chart.get("Deployment", RenderedChart.objectName(other)),
+                        "spec.template.spec.volumes")).noneMatch(v -> "cloudfront-key".equals(v.get("name")));
+            }
+        }
+        // Then the web app may load the signed URLs from the distribution as well as from the bucket (CSP)
+        assertThat(chart.environment(GATEWAY).get("GATEWAY_CSP_EXTRA_ORIGINS").value())
+                .isEqualTo("https://apexshare-videos-prod.s3.eu-west-1.amazonaws.com,https://d111111abcdef8.cloudfront.net");
+    }
+
+    @Test
+    void shouldRefuseToRenderCloudFrontWithoutItsSecretOrItsSettings() {
+        // Given CloudFront switched on without the Secret, and without the key pair id
+        Map<String, Object> noSecret = Map.of("services.download.cloudfront.enabled", true,
+                "services.download.cloudfront.existingSecret", "");
+        Map<String, Object> noKeyPair = Map.of("services.download.cloudfront.enabled", true,
+                "services.download.cloudfront.keyPairId", "");
+
+        // When the chart is rendered / Then Helm fails, naming the missing value
+        assertThatThrownBy(() -> RenderedChart.render(Repository.PRODUCTION_VALUES, noSecret))
+                .hasMessageContaining("services.download.cloudfront.existingSecret is required");
+        assertThatThrownBy(() -> RenderedChart.render(Repository.PRODUCTION_VALUES, noKeyPair))
+                .hasMessageContaining("services.download.cloudfront.keyPairId is required");
     }
 
     @Test

@@ -36,7 +36,9 @@ final class RenderedChart {
         DEFAULT_TOPICS_JOB(null, Map.of("topics.hook", false)),
         PRODUCTION_TOPICS_JOB(Repository.PRODUCTION_VALUES, Map.of("topics.hook", false)),
         // values-production.yaml with its commented Keycloak block in force instead of Cognito.
-        PRODUCTION_KEYCLOAK(Repository.PRODUCTION_VALUES, Map.of());
+        PRODUCTION_KEYCLOAK(Repository.PRODUCTION_VALUES, Map.of()),
+        // values-production.yaml with downloads through CloudFront switched on (its example values).
+        PRODUCTION_CLOUDFRONT(Repository.PRODUCTION_VALUES, Map.of("services.download.cloudfront.enabled", true));
 
         private final Path valuesFile;
         private final Map<String, Object> sets;

@@ -23,6 +23,7 @@ import jakarta.validation.constraints.Positive;
  * @param rateLimit      per-client limit on link look-ups
  * @param s3             where the videos are and how to sign for them
  * @param viewRetention  when the view forgets uploads that ended
+ * @param cloudfront     downloads through a CloudFront distribution instead of straight from S3 (off by default)
  */
 @Validated
 @ConfigurationProperties("apexshare.download")
@@ -32,7 +33,8 @@ public record DownloadProperties(
         List<String> trustedProxies,
         @Valid @NotNull RateLimit rateLimit,
         @Valid @NotNull S3 s3,
-        @Valid @NotNull ViewRetention viewRetention) {
+        @Valid @NotNull ViewRetention viewRetention,
+        @Valid @NotNull CloudFront cloudfront) {
 
     public DownloadProperties {
         trustedProxies = trustedProxies == null ? List.of()
@@ -55,6 +57,18 @@ public record DownloadProperties(
      * @param interval pause between two purge runs
      */
     public record ViewRetention(@NotNull Duration grace, @NotNull Duration interval) {
+    }
+
+    /**
+     * Signed CloudFront URLs instead of S3 presigned URLs. When enabled, the other three are required; the adapter
+     * ({@code link.cloudfront}) checks them at start-up and names what is missing or invalid.
+     *
+     * @param enabled        sign CloudFront URLs (else S3 presigned URLs)
+     * @param domain         the distribution's host name, e.g. {@code d111111abcdef8.cloudfront.net}
+     * @param keyPairId      id of the public key in the distribution's trusted key group ({@code Key-Pair-Id})
+     * @param privateKeyFile path of the PEM file (PKCS#1 or PKCS#8 RSA) with the private half; mounted from a secret
+     */
+    public record CloudFront(boolean enabled, String domain, String keyPairId, String privateKeyFile) {
     }
 
     /**

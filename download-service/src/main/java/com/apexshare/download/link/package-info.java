@@ -5,6 +5,6 @@
  * unfinished, expired or removed uploads, hands out a short-lived presigned download URL and records the opening as a
  * {@code Downloaded} event. The ports it owns ({@code LinkStore}, {@code Uploads}, {@code SentLinks},
  * {@code DownloadLog}, {@code DownloadUrlSigner}) are implemented in {@code persistence}, {@code messaging} and
- * {@code s3}; {@code web} is the HTTP side.
+ * {@code s3} (or {@code cloudfront}, for downloads through a CDN); {@code web} is the HTTP side.
  */
 package com.apexshare.download.link;

@@ -1,5 +1,6 @@
 package com.apexshare.download.link.s3;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +19,9 @@ class S3Configuration {
         return S3Clients.presigner(properties.s3().client());
     }
 
+    /** The signer unless downloads go through CloudFront ({@code link.cloudfront} has the other one). */
     @Bean
+    @ConditionalOnProperty(name = "apexshare.download.cloudfront.enabled", havingValue = "false", matchIfMissing = true)
     DownloadUrlSigner downloadUrlSigner(S3Presigner presigner) {
         return new S3DownloadUrlSigner(presigner);
     }

@@ -13,9 +13,14 @@ import com.apexshare.deploy.aws.config.StageConfig;
  * The Helm values of k8s/apexshare that the AWS resources decide, as a fragment to pass after the stage's own values
  * file ({@code -f values-production.yaml -f values-prod.yaml}): the bucket, the notification queue, the IRSA role of
  * each service account (and that account's name, which the role trusts), SES, and the retention the bucket's
- * lifecycle rule was built for. The chart has no keys for CloudFront yet; its ids are written as comments.
+ * lifecycle rule was built for; with a CDN, download-service's CloudFront signing (the distribution's domain and the
+ * public key's id; the private key comes from the Secret {@value #CLOUDFRONT_KEY_SECRET}, which the operator creates).
  */
 public final class ValuesFragment {
+
+    /** The Secret holding download-service's CloudFront signing key (chart: services.download.cloudfront). */
+    static final String CLOUDFRONT_KEY_SECRET = "apexshare-cloudfront-key";
+    static final String CLOUDFRONT_KEY_FILE = "private-key.pem";
 
     private ValuesFragment() {
     }
@@ -46,6 +51,9 @@ public final class ValuesFragment {
             account.put("annotations", Map.of("eks.amazonaws.com/role-arn",
                     outputs.require(identity, Outputs.roleArn(service))));
             values.put("serviceAccount", account);
+            if (service == Service.DOWNLOAD && outputs.hasStack(config.stackName("cdn"))) {
+                values.put("cloudfront", cloudfront(config, outputs));
+            }
             services.put(service.chartKey(), values);
         }
 
@@ -65,8 +73,11 @@ public final class ValuesFragment {
         Yaml.write(yaml, root, 0);
         String cdn = config.stackName("cdn");
         if (outputs.hasStack(cdn)) {
-            yaml.append("# CloudFront (stack ").append(cdn).append("): the chart has no keys for it yet; download-service's\n")
-                    .append("# signed CloudFront URLs will need:\n")
+            yaml.append("# CloudFront (stack ").append(cdn).append("): download-service signs its URLs with the private half of\n")
+                    .append("# ").append(config.cdn().publicKeyFile()).append("; create its Secret before installing:\n")
+                    .append("#   kubectl -n ").append(config.cluster().namespace())
+                    .append(" create secret generic ").append(CLOUDFRONT_KEY_SECRET)
+                    .append(" --from-file=").append(CLOUDFRONT_KEY_FILE).append("=cloudfront-private.pem\n")
                     .append("#   distribution domain: ").append(outputs.require(cdn, Outputs.DISTRIBUTION_DOMAIN_NAME))
                     .append('\n')
                     .append("#   key group id:        ").append(outputs.require(cdn, Outputs.KEY_GROUP_ID)).append('\n')
@@ -82,6 +93,19 @@ public final class ValuesFragment {
             dkim.forEach(record -> yaml.append("#   ").append(record).append('\n'));
         }
         return yaml.toString();
+    }
+
+    /** services.download.cloudfront: signed CloudFront URLs for the stage's distribution. */
+    private static Map<String, Object> cloudfront(StageConfig config, DeployOutputs outputs) {
+        String cdn = config.stackName("cdn");
+        Map<String, Object> cloudfront = new LinkedHashMap<>();
+        cloudfront.put("enabled", true);
+        cloudfront.put("domain", outputs.require(cdn, Outputs.DISTRIBUTION_DOMAIN_NAME));
+        // The key group trusts this public key; CloudFront's Key-Pair-Id is the public key's id.
+        cloudfront.put("keyPairId", outputs.require(cdn, Outputs.PUBLIC_KEY_ID));
+        cloudfront.put("existingSecret", CLOUDFRONT_KEY_SECRET);
+        cloudfront.put("privateKeyKey", CLOUDFRONT_KEY_FILE);
+        return cloudfront;
     }
 
     private static Map<String, Object> env(Service service, StageConfig config, DeployOutputs outputs) {

@@ -52,6 +52,35 @@ class CdnStackTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "prod"})
+    void shouldForwardToS3ExactlyTheQueryStringsOfDownloadServicesSignedUrls(String stage) {
+        // Given a stage with a CDN, and the query download-service's signed URLs carry besides the signature
+        // (link/cloudfront/CloudFrontDownloadUrlSigner: the attachment name and the media type S3 answers with)
+        Template cdn = Synth.stage(stage).cdn();
+        String cachePolicyId = Cfn.only(cdn, "AWS::CloudFront::CachePolicy").getKey();
+
+        // When reading the behavior and its cache policy
+        @SuppressWarnings("unchecked")
+        Map<String, Object> behavior = (Map<String, Object>) Cfn.at(
+                Cfn.properties(Cfn.only(cdn, "AWS::CloudFront::Distribution").getValue()),
+                "DistributionConfig.DefaultCacheBehavior");
+        Map<String, Object> policy = Cfn.properties(Cfn.only(cdn, "AWS::CloudFront::CachePolicy").getValue());
+
+        // Then the cache key, and so the origin request, has exactly those two query strings (CloudFront checks and
+        // drops Expires, Signature and Key-Pair-Id itself), no header or cookie; no origin request policy adds any.
+        // Range needs nothing: CloudFront passes it to S3 and serves ranges from its cache.
+        assertThat(behavior.get("CachePolicyId")).isEqualTo(Map.of("Ref", cachePolicyId));
+        assertThat(behavior).doesNotContainKey("OriginRequestPolicyId").doesNotContainKey("ForwardedValues");
+        assertThat(Cfn.at(policy, "CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin.QueryStringsConfig"))
+                .isEqualTo(Map.of("QueryStringBehavior", "whitelist",
+                        "QueryStrings", List.of("response-content-disposition", "response-content-type")));
+        assertThat(Cfn.at(policy, "CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin.HeadersConfig"))
+                .isEqualTo(Map.of("HeaderBehavior", "none"));
+        assertThat(Cfn.at(policy, "CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin.CookiesConfig"))
+                .isEqualTo(Map.of("CookieBehavior", "none"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "prod"})
     void shouldServeOnlyUrlsSignedWithTheConfiguredKeyOverHttps(String stage) throws Exception {
         // Given a stage with a CDN
         StageConfig config = Synth.config(stage);

@@ -109,13 +109,36 @@ class ValuesFragmentTest {
     }
 
     @Test
+    void shouldSwitchDownloadServiceToSignedCloudFrontUrlsWhereTheStageHasACdn() throws IOException {
+        // Given prod's fragment (CDN) and dev's (none), each rendered after values-production.yaml
+        List<Map<String, Object>> prod = render(Synth.stage("prod"), CHART.resolve("values-production.yaml"));
+        List<Map<String, Object>> dev = render(Synth.stage("dev"), CHART.resolve("values-production.yaml"));
+
+        // When reading download-service's configuration
+        Map<String, Object> prodEnv = configMap(prod, Service.DOWNLOAD);
+
+        // Then prod's signs for the distribution with the public key's id, the key a file of the Secret
+        assertThat(prodEnv).containsEntry("DOWNLOAD_CLOUDFRONT_ENABLED", "true")
+                .containsEntry("DOWNLOAD_CLOUDFRONT_DOMAIN", "fake-" + Outputs.DISTRIBUTION_DOMAIN_NAME)
+                .containsEntry("DOWNLOAD_CLOUDFRONT_KEY_PAIR_ID", "fake-" + Outputs.PUBLIC_KEY_ID)
+                .containsKey("DOWNLOAD_CLOUDFRONT_PRIVATE_KEY_FILE");
+        Object volumes = Cfn.at(find(prod, "Deployment", RELEASE + "-" + Service.DOWNLOAD.serviceName()),
+                "spec.template.spec.volumes");
+        assertThat(volumes.toString()).contains("secretName=" + ValuesFragment.CLOUDFRONT_KEY_SECRET);
+        // And dev's keeps S3 presigned URLs
+        assertThat(configMap(dev, Service.DOWNLOAD)).doesNotContainKey("DOWNLOAD_CLOUDFRONT_ENABLED");
+    }
+
+    @Test
     void shouldNoteTheCloudFrontIdsAndDkimRecordsAsComments() {
         // Given the fragments of prod (CDN) and dev (no CDN)
         String prod = ValuesFragment.render(Synth.config("prod"), outputs(Synth.stage("prod")));
         String dev = ValuesFragment.render(Synth.config("dev"), outputs(Synth.stage("dev")));
 
-        // Then prod's names the distribution and key group in comments, dev's has none; both list the DKIM records
+        // Then prod's names the distribution and key group in comments and how to create the key's Secret, dev's has
+        // none; both list the DKIM records
         assertThat(prod).contains("#   distribution domain: fake-DistributionDomainName")
+                .contains("create secret generic " + ValuesFragment.CLOUDFRONT_KEY_SECRET)
                 .contains("#   key group id:        fake-KeyGroupId")
                 .contains("#   fake-DkimRecord1");
         assertThat(dev).doesNotContain("CloudFront").contains("#   fake-DkimRecord3");
