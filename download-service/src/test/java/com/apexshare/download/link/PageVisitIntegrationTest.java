@@ -169,6 +169,12 @@ class PageVisitIntegrationTest extends DownloadServiceTestSupport {
             assertThat(error.path("fields").get(0).path("field").asString()).as(c.body()).isEqualTo(c.field());
             assertThat(response.body()).as(c.body()).doesNotContain(upload.token()).doesNotContain("Exception");
         }
+        // And a body a cross-site form could send (text/plain, not preflighted by browsers) is not taken as JSON
+        HttpResponse<String> form = HTTP.send(request("/api/v1/downloads/" + upload.token() + "/start", client)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"visitId\":\"" + UUID.randomUUID() + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
         assertThat(outboxRows(upload)).isZero();
         assertThat(visits(upload)).isZero();
     }
