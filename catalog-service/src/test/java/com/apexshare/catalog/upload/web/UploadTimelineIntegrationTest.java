@@ -77,7 +77,8 @@ class UploadTimelineIntegrationTest extends CatalogIntegrationTest {
         Instant t0 = TestEvents.now();
         String fileId = UUID.randomUUID().toString();
         List<Downloaded> sameTime = List.of(download(fileId, t0, "Chrome", DownloadChannel.API),
-                download(fileId, t0, "Firefox", DownloadChannel.API), download(fileId, t0, "Edge", DownloadChannel.API));
+                download(fileId, t0, "Firefox", DownloadChannel.API),
+                download(fileId, t0, "Edge", DownloadChannel.API));
         awaitApplied(publish(initiated(fileId, trainer, t0).build(), sameTime.get(0), sameTime.get(1),
                 sameTime.get(2)));
 
