@@ -34,6 +34,7 @@ class CatalogServiceApplicationIntegrationTest extends CatalogIntegrationTest {
         assertThat(api.path("paths").has("/api/v1/uploads/recent")).isTrue();
         assertThat(api.path("paths").has("/api/v1/uploads")).isTrue();
         assertThat(api.path("paths").has("/api/v1/uploads/{fileId}")).isTrue();
+        assertThat(api.path("paths").path("/api/v1/uploads/{fileId}/downloads").has("get")).isTrue();
         assertThat(api.path("components").path("securitySchemes").has("bearer-jwt")).isTrue();
     }
 

@@ -23,7 +23,8 @@ class DownloadServiceApplicationIntegrationTest extends DownloadServiceTestSuppo
                 .contains("apexshare_downloads_refused_total{application=\"download-service\",reason=\"rate_limited\"}");
         HttpResponse<String> apiDocs = get("/v3/api-docs", client);
         assertThat(apiDocs.statusCode()).isEqualTo(200);
-        assertThat(apiDocs.body()).contains("/d/{token}").contains("/api/v1/downloads/{token}");
+        assertThat(apiDocs.body()).contains("/d/{token}").contains("/api/v1/downloads/{token}")
+                .contains("/api/v1/downloads/{token}/info").contains("/api/v1/downloads/{token}/start");
     }
 
     @Test

@@ -62,6 +62,9 @@ class WholeSystemEndToEndIntegrationTest {
             .connectTimeout(Duration.ofSeconds(30)).build();
     private static final Duration POLL = Duration.ofMillis(500);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+            + "Chrome/131.0.0.0 Safari/537.36";
+    private static final String FIREFOX = "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0";
 
     private LocalRun system;
 
@@ -155,6 +158,102 @@ class WholeSystemEndToEndIntegrationTest {
         assertThat(awaitEmails(student, 1)).hasSize(1);
         await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(60))
                 .until(() -> system.smtp().greenMail().getReceivedMessagesForDomain(student).length == 1);
+    }
+
+    @Test
+    void shouldCountTheStudentPageOncePerVisitAndTheLinkPerOpening(@TempDir Path files) throws Exception {
+        // Given an uploaded and e-mailed video
+        String token = system.identity().trainerToken("trainer-" + UUID.randomUUID(), "Page Trainer", null);
+        String student = "pia-" + UUID.randomUUID() + "@student.example";
+        Path video = files.resolve("page.mp4");
+        writeRandomFile(video, 2L * 1024 * 1024);
+        CliResult upload = cli(files, token, "upload", video.toString(), "--student-email", student,
+                "--student-name", "Pia Rider", "--session-date", "2026-11-22");
+        assertThat(upload.exitCode()).as(upload.output()).isZero();
+        String link = link(awaitEmails(student, 1).get(0));
+        String linkToken = link.substring(link.lastIndexOf('/') + 1);
+        String fileId = await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> dashboard(token).path("data").path("uploads").path(0).path("fileId").asString(""),
+                        id -> !id.isEmpty());
+        await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(link))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 302);
+
+        // When the student page opens (twice: info), then plays and downloads in one visit (start twice, no session,
+        // no CSRF token: a browser that never signed in)
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> info = HTTP.send(HttpRequest.newBuilder(system.apiUri()
+                    .resolve("/api/v1/downloads/" + linkToken + "/info")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(info.statusCode()).as(info.body()).isEqualTo(200);
+            assertThat(info.body()).contains("\"fileName\"").doesNotContain("downloadUrl");
+            assertThat(info.headers().firstValue("Cache-Control")).hasValue("no-store");
+        }
+        String visit = UUID.randomUUID().toString();
+        JsonNode play = start(linkToken, visit, "PLAY", CHROME);
+        JsonNode download = start(linkToken, visit, "DOWNLOAD", CHROME);
+
+        // Then the visit counted once, and its URL downloads the video
+        assertThat(play.path("counted").asBoolean()).isTrue();
+        assertThat(download.path("counted").asBoolean()).isFalse();
+        HttpResponse<InputStream> bytes = HTTP.send(HttpRequest.newBuilder(URI.create(download.path("downloadUrl")
+                .asString())).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(bytes.statusCode()).isEqualTo(200);
+        assertThat(sha256(bytes.body())).isEqualTo(sha256(Files.newInputStream(video)));
+        await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+            assertThat(detail(token, fileId).path("downloadCount").asLong()).isEqualTo(1);
+            JsonNode downloads = downloads(token, fileId);
+            assertThat(downloads).hasSize(1);
+            assertThat(downloads.get(0).path("userAgentFamily").asString()).isEqualTo("Chrome");
+            assertThat(downloads.get(0).path("channel").asString()).isEqualTo("API");
+        });
+
+        // When another visit plays, and curl opens the e-mailed link itself
+        assertThat(start(linkToken, UUID.randomUUID().toString(), "PLAY", FIREFOX).path("counted").asBoolean())
+                .isTrue();
+        HttpResponse<Void> redirect = HTTP.send(HttpRequest.newBuilder(URI.create(link))
+                .header("User-Agent", "curl/8.5.0").GET().build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(redirect.statusCode()).isEqualTo(302);
+        HttpResponse<InputStream> curlBytes = HTTP.send(HttpRequest.newBuilder(URI.create(
+                redirect.headers().firstValue("Location").orElseThrow())).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(sha256(curlBytes.body())).isEqualTo(sha256(Files.newInputStream(video)));
+
+        // Then each counts once more: three downloads in all (the page's opening, the second start and HEAD none)
+        await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+            assertThat(detail(token, fileId).path("downloadCount").asLong()).isEqualTo(3);
+            List<String> seen = new ArrayList<>();
+            downloads(token, fileId).forEach(d -> seen.add(d.path("userAgentFamily").asString() + "/"
+                    + d.path("channel").asString()));
+            assertThat(seen).containsExactlyInAnyOrder("Chrome/API", "Firefox/API", "curl/REDIRECT");
+        });
+    }
+
+    /** The student page's start call, as a browser without a session makes it. */
+    private JsonNode start(String linkToken, String visitId, String purpose, String userAgent) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(system.apiUri()
+                .resolve("/api/v1/downloads/" + linkToken + "/start")).header("Content-Type", "application/json")
+                .header("User-Agent", userAgent)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"visitId\":\"" + visitId + "\",\"purpose\":\""
+                        + purpose + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).path("data");
+    }
+
+    private JsonNode detail(String token, String fileId) throws Exception {
+        return trainerGet(token, "/api/v1/uploads/" + fileId).path("data");
+    }
+
+    private JsonNode downloads(String token, String fileId) throws Exception {
+        return trainerGet(token, "/api/v1/uploads/" + fileId + "/downloads").path("data").path("downloads");
+    }
+
+    private JsonNode trainerGet(String token, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(system.apiUri().resolve(path))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     private List<MimeMessage> awaitEmails(String recipient, int count) {

@@ -53,14 +53,7 @@ public class Dashboard {
     public SearchPage search(String trainerId, UploadFilter filter, String cursor, int limit) {
         List<InvalidQuery.Violation> violations = new ArrayList<>();
         checkLimit(limit, violations);
-        PageCursor after = null;
-        if (cursor != null && !cursor.isEmpty()) {
-            after = PageCursor.decode(cursor).orElse(null);
-            if (after == null) {
-                violations.add(new InvalidQuery.Violation("cursor",
-                        "is not a cursor from a previous page; omit it to start from the newest upload"));
-            }
-        }
+        PageCursor after = cursor(cursor, violations, "omit it to start from the newest upload");
         String email = filter.studentEmail();
         if (email != null && (email.isBlank() || email.length() > 320)) {
             violations.add(new InvalidQuery.Violation("studentEmail", "must be an email address (at most 320 characters)"));
@@ -89,14 +82,52 @@ public class Dashboard {
         return new SearchPage(List.copyOf(uploads), limit, next, hasMore);
     }
 
+    /** A keyset page of an upload's downloads; {@code nextCursor} is null on the last page. */
+    public record DownloadPage(List<DownloadView> downloads, int limit, String nextCursor, boolean hasMore) {
+    }
+
     public UploadView find(String trainerId, String fileId) {
-        UUID id;
+        return queries.find(trainerId, fileIdOf(fileId)).orElseThrow(() -> new UploadNotFound(fileId));
+    }
+
+    /**
+     * The downloads of one of the trainer's uploads, newest first. The upload is looked up first, so another
+     * trainer's upload answers exactly like an unknown one.
+     */
+    public DownloadPage downloads(String trainerId, String fileId, String cursor, int limit) {
+        List<InvalidQuery.Violation> violations = new ArrayList<>();
+        checkLimit(limit, violations);
+        PageCursor after = cursor(cursor, violations, "omit it to start from the newest download");
+        failOn(violations);
+        UUID id = find(trainerId, fileId).fileId();
+        List<DownloadView> rows = queries.downloads(id, after, limit + 1);
+        boolean hasMore = rows.size() > limit;
+        List<DownloadView> downloads = hasMore ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (hasMore) {
+            DownloadView last = downloads.get(downloads.size() - 1);
+            next = new PageCursor(last.downloadedAt(), last.downloadId()).encode();
+        }
+        return new DownloadPage(List.copyOf(downloads), limit, next, hasMore);
+    }
+
+    private static UUID fileIdOf(String fileId) {
         try {
-            id = UUID.fromString(fileId);
+            return UUID.fromString(fileId);
         } catch (IllegalArgumentException e) {
             throw new UploadNotFound(fileId);
         }
-        return queries.find(trainerId, id).orElseThrow(() -> new UploadNotFound(fileId));
+    }
+
+    private static PageCursor cursor(String cursor, List<InvalidQuery.Violation> violations, String hint) {
+        if (cursor == null || cursor.isEmpty()) {
+            return null;
+        }
+        PageCursor after = PageCursor.decode(cursor).orElse(null);
+        if (after == null) {
+            violations.add(new InvalidQuery.Violation("cursor", "is not a cursor from a previous page; " + hint));
+        }
+        return after;
     }
 
     private void checkLimit(int limit, List<InvalidQuery.Violation> violations) {

@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Position after the last upload of a keyset page: its upload date and file id (the list's sort key). Opaque to
- * clients: base64url of {@code <ISO instant>|<fileId>}.
+ * Position after the last row of a keyset page: its time and id (the list's sort key), for uploads their upload date
+ * and file id, for an upload's downloads their download time and download id. Opaque to clients: base64url of
+ * {@code <ISO instant>|<id>}.
  */
 public record PageCursor(Instant uploadDate, UUID fileId) {
 

@@ -40,7 +40,13 @@ public sealed interface UploadEvent {
     record EmailFailed(UUID fileId, Instant failedAt, String reason) implements UploadEvent {
     }
 
-    /** A student opened the link; counted once per download id. */
-    record Downloaded(UUID fileId, UUID downloadId, Instant downloadedAt) implements UploadEvent {
+    /**
+     * A student opened the link; counted once per download id.
+     *
+     * @param userAgentFamily coarse client family (Chrome, curl, …); never the raw User-Agent
+     * @param channel         how the link was opened (REDIRECT, API, OTHER)
+     */
+    record Downloaded(UUID fileId, UUID downloadId, Instant downloadedAt, String userAgentFamily, String channel)
+            implements UploadEvent {
     }
 }

@@ -16,4 +16,10 @@ public interface UploadQueries {
 
     /** Newest first, after the cursor when there is one. */
     List<UploadView> search(String trainerId, UploadFilter filter, PageCursor after, int limit);
+
+    /**
+     * An upload's downloads, newest first (download time, then download id, both descending), after the cursor when
+     * there is one; the caller has checked that the upload is the trainer's.
+     */
+    List<DownloadView> downloads(UUID fileId, PageCursor after, int limit);
 }

@@ -10,10 +10,11 @@ import java.util.UUID;
  *
  * @param status      INITIATED, AVAILABLE, DELETED (aborted or removed) or EXPIRED (retention ended)
  * @param emailStatus PENDING, SENT or FAILED
+ * @param emailFailedAt when the email was given up ({@code EmailFailed}); null unless it failed
  */
 public record UploadView(UUID fileId, String fileName, String originalFileName, String studentEmail,
         String studentName, String trainerName, LocalDate sessionDate, String notes, Instant uploadDate,
         Long fileSize, String contentType, String status, String emailStatus, Instant emailSentAt,
-        String emailFailureReason, long downloadCount, Instant lastDownloadAt, Instant completedAt,
-        Instant retentionUntil, Instant deletedAt) {
+        Instant emailFailedAt, String emailFailureReason, long downloadCount, Instant lastDownloadAt,
+        Instant completedAt, Instant retentionUntil, Instant deletedAt) {
 }

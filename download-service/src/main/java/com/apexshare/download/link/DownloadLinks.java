@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -51,6 +52,25 @@ public class DownloadLinks {
     }
 
     /**
+     * Decides, inside the opening's transaction and after every check passed, whether the opening counts as a
+     * download and under which download id.
+     */
+    @FunctionalInterface
+    public interface Counting {
+
+        /** Every opening counts, each under a fresh download id. */
+        Counting EVERY = (tokenSha256, now) -> Optional.of(UUID.randomUUID());
+        /** Nothing counts (HEAD requests). */
+        Counting NEVER = (tokenSha256, now) -> Optional.empty();
+
+        /**
+         * @param tokenSha256 lower-case hex SHA-256 of the link's token
+         * @return the download id to record, or empty when this opening does not count
+         */
+        Optional<UUID> downloadId(String tokenSha256, Instant now);
+    }
+
+    /**
      * Hands out a fresh presigned download URL for a link.
      *
      * @param token     the token as presented (untrusted)
@@ -63,11 +83,53 @@ public class DownloadLinks {
      */
     @Transactional
     public OpenedLink open(String token, DownloadChannel channel, String userAgent, boolean record) {
+        return open(token, channel, userAgent, record ? Counting.EVERY : Counting.NEVER);
+    }
+
+    /**
+     * Hands out a fresh presigned download URL for a link, recording a {@code Downloaded} when {@code counting} says
+     * this opening counts.
+     *
+     * @throws LinkNotFound  malformed, unknown or not yet downloadable
+     * @throws LinkExpired   past the link's or the upload's end
+     * @throws VideoRemoved  the upload was aborted or removed
+     */
+    @Transactional
+    public OpenedLink open(String token, DownloadChannel channel, String userAgent, Counting counting) {
+        Checked checked = check(token);
+        LinkRecord link = checked.link();
+        DownloadUrlSigner.SignedUrl url = signer.sign(link.bucket(), link.objectKey(), link.fileName(),
+                link.contentType(), serving.urlExpiry());
+        Optional<UUID> downloadId = counting.downloadId(checked.tokenSha256(), checked.at());
+        downloadId.ifPresent(id -> {
+            downloads.record(new DownloadLog.Opening(id, link.fileId(), checked.at(), UserAgentFamily.of(userAgent),
+                    channel));
+            metrics.opened(channel);
+        });
+        return new OpenedLink(url.url(), url.expiresAt(), videoInfo(link), downloadId.isPresent());
+    }
+
+    /**
+     * What a link offers, after the same checks as an opening; hands out no URL and records nothing.
+     *
+     * @throws LinkNotFound  malformed, unknown or not yet downloadable
+     * @throws LinkExpired   past the link's or the upload's end
+     * @throws VideoRemoved  the upload was aborted or removed
+     */
+    @Transactional(readOnly = true)
+    public VideoInfo describe(String token) {
+        return videoInfo(check(token).link());
+    }
+
+    private record Checked(LinkRecord link, String tokenSha256, Instant at) {
+    }
+
+    private Checked check(String token) {
         if (!LinkToken.isWellFormed(token)) {
             throw refused(Refusal.MALFORMED);
         }
-        LinkRecord link = links.findByTokenSha256(LinkToken.parse(token).sha256Hex())
-                .orElseThrow(() -> refused(Refusal.UNKNOWN));
+        String tokenSha256 = LinkToken.parse(token).sha256Hex();
+        LinkRecord link = links.findByTokenSha256(tokenSha256).orElseThrow(() -> refused(Refusal.UNKNOWN));
         Instant now = clock.instant();
         if (link.deletedAt() != null) {
             metrics.refused(Refusal.DELETED);
@@ -86,15 +148,12 @@ public class DownloadLinks {
                     link.bucket(), serving.bucket());
             throw refused(Refusal.FOREIGN_BUCKET);
         }
-        DownloadUrlSigner.SignedUrl url = signer.sign(link.bucket(), link.objectKey(), link.fileName(),
-                link.contentType(), serving.urlExpiry());
-        if (record) {
-            downloads.record(new DownloadLog.Opening(UUID.randomUUID(), link.fileId(), now,
-                    UserAgentFamily.of(userAgent), channel));
-            metrics.opened(channel);
-        }
-        return new OpenedLink(url.url(), url.expiresAt(), new VideoInfo(link.fileName(), link.fileSize(),
-                link.contentType(), link.sessionDate(), link.trainerName(), link.notes(), link.expiresAt()));
+        return new Checked(link, tokenSha256, now);
+    }
+
+    private static VideoInfo videoInfo(LinkRecord link) {
+        return new VideoInfo(link.fileName(), link.fileSize(), link.contentType(), link.sessionDate(),
+                link.trainerName(), link.notes(), link.expiresAt());
     }
 
     private LinkNotFound refused(Refusal reason) {
@@ -106,8 +165,9 @@ public class DownloadLinks {
      * @param downloadUrl          presigned GET URL (a secret until it expires)
      * @param downloadUrlExpiresAt when the URL stops working
      * @param video                what the student is downloading
+     * @param counted              whether this opening was recorded as a download
      */
-    public record OpenedLink(URI downloadUrl, Instant downloadUrlExpiresAt, VideoInfo video) {
+    public record OpenedLink(URI downloadUrl, Instant downloadUrlExpiresAt, VideoInfo video, boolean counted) {
     }
 
     /**

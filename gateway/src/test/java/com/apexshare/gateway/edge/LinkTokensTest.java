@@ -14,6 +14,8 @@ class LinkTokensTest {
             "/d/Xq3abc?utm=mail|/d/****?utm=mail",
             "/api/v1/downloads/Xq3abc|/api/v1/downloads/****",
             "/api/v1/downloads/Xq3abc/more|/api/v1/downloads/****/more",
+            "/api/v1/downloads/Xq3abc/info|/api/v1/downloads/****/info",
+            "/api/v1/downloads/Xq3abc/start|/api/v1/downloads/****/start",
             "https://apexshare.example/d/Xq3abc#t=10|https://apexshare.example/d/****#t=10",
             "/dashboard?next=%2Fd%2FXq3abc&x=1|/dashboard?next=%2Fd%2F****&x=1",
             "/x?next=%2fapi%2fv1%2fdownloads%2fXq3abc%2Fmore|/x?next=%2fapi%2fv1%2fdownloads%2f****%2Fmore",

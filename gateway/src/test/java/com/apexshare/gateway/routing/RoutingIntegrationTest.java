@@ -68,8 +68,11 @@ class RoutingIntegrationTest {
             "GET, /api/v1/uploads?m={id}, catalog",
             "GET, /api/v1/uploads/{id}, catalog",
             "GET, /api/v1/uploads/{id}/other, catalog",
+            "GET, /api/v1/uploads/{id}/downloads?limit=100, catalog",
             "GET, /api/v1/notifications/{id}, notification",
             "GET, /api/v1/downloads/{id}, download",
+            "GET, /api/v1/downloads/{id}/info, download",
+            "POST, /api/v1/downloads/{id}/start, download",
             "GET, /d/{id}, download"})
     void shouldRouteEveryPublicPathToItsServiceUnchanged(String method, String path, String service) throws Exception {
         // Given a fresh id in the path and an API client's own token

@@ -127,6 +127,56 @@ class CsrfIntegrationTest {
         assertThat(browser.get(gateway.uri("/api/v1/me")).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void shouldLetAStudentsBrowserWithoutASessionStartADownload() {
+        // Given the student page in a browser that never signed in (no session, no XSRF-TOKEN cookie)
+        Browser student = new Browser();
+        String id = UUID.randomUUID().toString();
+
+        // When the page starts playback, with no CSRF header and no Authorization
+        HttpResponse<String> response = student.send(post("/api/v1/downloads/" + id + "/start"));
+
+        // Then the call reaches the download-service as it was sent
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(env.download().receivedContaining(id)).singleElement().satisfies(r -> {
+            assertThat(r.method()).isEqualTo("POST");
+            assertThat(r.header("Authorization")).isNull();
+        });
+    }
+
+    @Test
+    void shouldRelayNoSessionTokenWhenASignedInBrowserStartsADownload() {
+        // Given a signed-in trainer's browser opening a student link (a forged cross-site start would look like this)
+        String id = UUID.randomUUID().toString();
+
+        // When it starts without the CSRF header
+        HttpResponse<String> response = signedIn.send(post("/api/v1/downloads/" + id + "/start"));
+
+        // Then the start goes through without the session's access token: the exemption grants no authority
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(env.download().receivedContaining(id)).singleElement()
+                .satisfies(r -> assertThat(r.header("Authorization")).isNull());
+    }
+
+    @Test
+    void shouldKeepCsrfOnEveryOtherStateChangingDownloadPath() {
+        // Given a browser without a session
+        Browser student = new Browser();
+        String id = UUID.randomUUID().toString();
+
+        // When it posts elsewhere under /api/v1/downloads, or with another method on the start path
+        HttpResponse<String> other = student.send(post("/api/v1/downloads/" + id + "/other"));
+        HttpResponse<String> put = student.send(HttpRequest.newBuilder(gateway.uri("/api/v1/downloads/" + id
+                + "/start")).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> nested = student.send(post("/api/v1/downloads/" + id + "/x/start"));
+
+        // Then CSRF applies as everywhere else
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(put.statusCode()).isEqualTo(403);
+        assertThat(nested.statusCode()).isEqualTo(403);
+        assertThat(env.download().receivedContaining(id)).isEmpty();
+    }
+
     private static HttpRequest.Builder post(String path) {
         return HttpRequest.newBuilder(gateway.uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"));

@@ -93,7 +93,8 @@ final class UploadEventMapper {
 
     static UploadEvent.Downloaded downloaded(Downloaded e) {
         return new UploadEvent.Downloaded(uuid("fileId", e.getFileId()), uuid("downloadId", e.getDownloadId()),
-                instant("occurredAt", e.getOccurredAt()));
+                instant("occurredAt", e.getOccurredAt()), text("userAgentFamily", e.getUserAgentFamily()),
+                e.getChannel() == null ? null : e.getChannel().name());
     }
 
     /** The record's event; undecodable bytes (the deserializer left the value null) and other types are malformed. */

@@ -80,7 +80,9 @@ class JpaUploadLedger implements UploadLedger {
             records.delete(DeletedRows.of(batch.deleted.values()));
         }
         if (!batch.expired.isEmpty()) {
-            records.expire(DeletedRows.of(batch.expired.values()));
+            DeletedRows expired = DeletedRows.of(batch.expired.values());
+            records.expire(expired);
+            records.eraseDownloadDetails(expired);
         }
         if (!batch.emailSent.isEmpty()) {
             records.emailSent(EmailRows.sent(batch.emailSent.values()));

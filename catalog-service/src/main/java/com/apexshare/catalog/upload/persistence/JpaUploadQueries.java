@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Repository;
 
+import com.apexshare.catalog.upload.DownloadView;
 import com.apexshare.catalog.upload.PageCursor;
 import com.apexshare.catalog.upload.UploadFilter;
 import com.apexshare.catalog.upload.UploadQueries;
@@ -30,9 +32,11 @@ class JpaUploadQueries implements UploadQueries {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("uploadDate"), Sort.Order.desc("fileId"));
 
     private final UploadRecords records;
+    private final DownloadRecords downloads;
 
-    JpaUploadQueries(UploadRecords records) {
+    JpaUploadQueries(UploadRecords records, DownloadRecords downloads) {
         this.records = records;
+        this.downloads = downloads;
     }
 
     @Override
@@ -54,6 +58,13 @@ class JpaUploadQueries implements UploadQueries {
     public List<UploadView> search(String trainerId, UploadFilter filter, PageCursor after, int limit) {
         return records.findBy(matching(trainerId, filter, after), q -> q.sortBy(NEWEST_FIRST).limit(limit).all())
                 .stream().map(UploadRecord::toView).toList();
+    }
+
+    @Override
+    public List<DownloadView> downloads(UUID fileId, PageCursor after, int limit) {
+        List<DownloadRecord> rows = after == null ? downloads.newestFirst(fileId, Limit.of(limit))
+                : downloads.newestFirstAfter(fileId, after.uploadDate(), after.fileId(), Limit.of(limit));
+        return rows.stream().map(DownloadRecord::toView).toList();
     }
 
     private static Specification<UploadRecord> matching(String trainerId, UploadFilter filter, PageCursor after) {

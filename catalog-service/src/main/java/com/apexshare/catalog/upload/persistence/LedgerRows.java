@@ -73,11 +73,13 @@ final class LedgerRows {
         }
     }
 
-    record DownloadedRows(UUID[] downloadIds, UUID[] fileIds, Long[] millis) {
+    record DownloadedRows(UUID[] downloadIds, UUID[] fileIds, Long[] millis, String[] userAgentFamilies,
+            String[] channels) {
 
         static DownloadedRows of(Collection<Downloaded> rows) {
             return new DownloadedRows(uuids(rows, Downloaded::downloadId), uuids(rows, Downloaded::fileId),
-                    longs(rows, e -> epochMillis(e.downloadedAt())));
+                    longs(rows, e -> epochMillis(e.downloadedAt())), texts(rows, Downloaded::userAgentFamily),
+                    texts(rows, Downloaded::channel));
         }
     }
 

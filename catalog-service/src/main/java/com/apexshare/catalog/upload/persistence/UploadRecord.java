@@ -88,7 +88,7 @@ class UploadRecord {
     UploadView toView() {
         return new UploadView(fileId, fileName, originalFileName, studentEmail, studentName, trainerName, sessionDate,
                 notes, uploadDate, storedSize != null ? storedSize : fileSize, contentType, status, emailStatus,
-                emailSentAt, emailFailureReason, downloadCount, lastDownloadAt, completedAt, retentionUntil,
-                deletedAt != null ? deletedAt : expiredAt);
+                emailSentAt, emailFailedAt, emailFailureReason, downloadCount, lastDownloadAt, completedAt,
+                retentionUntil, deletedAt != null ? deletedAt : expiredAt);
     }
 }

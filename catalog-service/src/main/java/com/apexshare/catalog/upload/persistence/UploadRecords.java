@@ -148,15 +148,22 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
 
     /**
      * Records the downloads whose ids are new ({@code download} has the id as its key, so a redelivered download is
-     * not counted again) and adds them to their uploads' counts.
+     * not counted again) and adds them to their uploads' counts. A download of an upload that has already expired
+     * (a late or replayed event) is kept without its device details, as {@link #eraseDownloadDetails} leaves the
+     * others, so the result does not depend on the order of arrival.
      */
     @Modifying
     @Query(nativeQuery = true, value = """
             WITH fresh AS (
-                INSERT INTO download (download_id, file_id, downloaded_at)
-                SELECT x.download_id, x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond'
+                INSERT INTO download (download_id, file_id, downloaded_at, user_agent_family, channel)
+                SELECT x.download_id, x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond',
+                       CASE WHEN e.file_id IS NULL THEN x.user_agent_family END,
+                       CASE WHEN e.file_id IS NULL THEN x.channel END
                 FROM unnest(CAST(:#{#rows.downloadIds} AS uuid[]), CAST(:#{#rows.fileIds} AS uuid[]),
-                            CAST(:#{#rows.millis} AS bigint[])) AS x(download_id, file_id, ms)
+                            CAST(:#{#rows.millis} AS bigint[]), CAST(:#{#rows.userAgentFamilies} AS text[]),
+                            CAST(:#{#rows.channels} AS text[]))
+                     AS x(download_id, file_id, ms, user_agent_family, channel)
+                LEFT JOIN upload e ON e.file_id = x.file_id AND e.expired_at IS NOT NULL
                 ON CONFLICT (download_id) DO NOTHING
                 RETURNING file_id, downloaded_at
             )
@@ -166,4 +173,17 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
                 last_download_at = GREATEST(u.last_download_at, excluded.last_download_at)
             """)
     int download(@Param("rows") DownloadedRows rows);
+
+    /**
+     * At the end of retention the downloads of an upload keep their id (what keeps the count exactly-once) and time,
+     * and lose the device details with the student's data. Runs after {@link #expire}, which holds the uploads' rows:
+     * nothing else updates download rows, so this never waits on a lock another ledger transaction holds.
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE download SET user_agent_family = NULL, channel = NULL
+            WHERE file_id = ANY(CAST(:#{#rows.fileIds} AS uuid[]))
+              AND (user_agent_family IS NOT NULL OR channel IS NOT NULL)
+            """)
+    int eraseDownloadDetails(@Param("rows") DeletedRows rows);
 }

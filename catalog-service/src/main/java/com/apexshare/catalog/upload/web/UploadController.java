@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.apexshare.catalog.upload.Dashboard;
 import com.apexshare.catalog.upload.UploadFilter;
+import com.apexshare.catalog.upload.web.UploadResponses.DownloadItem;
+import com.apexshare.catalog.upload.web.UploadResponses.DownloadList;
 import com.apexshare.catalog.upload.web.UploadResponses.Page;
 import com.apexshare.catalog.upload.web.UploadResponses.Pagination;
 import com.apexshare.catalog.upload.web.UploadResponses.RecentUploads;
@@ -21,9 +23,12 @@ import com.apexshare.catalog.upload.web.UploadResponses.UploadItem;
 import com.apexshare.catalog.upload.web.UploadResponses.UploadPage;
 import com.apexshare.platform.openapi.OpenApiAutoConfiguration;
 import com.apexshare.platform.web.ApiResponse;
+import com.apexshare.platform.web.ErrorResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -78,5 +83,26 @@ class UploadController {
     @Operation(summary = "One upload of the calling trainer; another trainer's upload answers 404")
     ApiResponse<UploadDetail> get(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId) {
         return ApiResponse.of(UploadDetail.of(dashboard.find(jwt.getSubject(), fileId)));
+    }
+
+    @GetMapping("/{fileId}/downloads")
+    @Operation(summary = "The downloads of one upload, newest first, by cursor (the upload's timeline)",
+            description = "Each download counted once (per download id), with its time, the client's family and "
+                    + "the channel. Pass the previous page's nextCursor as cursor to get the next page. Another "
+                    + "trainer's upload answers 404 UPLOAD_NOT_FOUND; a bad limit or cursor 400 VALIDATION_FAILED.")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "A page of downloads")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400",
+            description = "VALIDATION_FAILED: limit outside 1 to 100, or a cursor this service did not make",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404",
+            description = "UPLOAD_NOT_FOUND: no such upload for this trainer",
+            content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
+    ApiResponse<DownloadList> downloads(@AuthenticationPrincipal Jwt jwt, @PathVariable String fileId,
+            @Parameter(description = "page size, 1 to 100") @RequestParam(defaultValue = "100") int limit,
+            @Parameter(description = "nextCursor of the previous page") @RequestParam(required = false)
+            String cursor) {
+        Dashboard.DownloadPage page = dashboard.downloads(jwt.getSubject(), fileId, cursor, limit);
+        return ApiResponse.of(new DownloadList(page.downloads().stream().map(DownloadItem::of).toList(),
+                new Page(page.limit(), page.hasMore(), page.nextCursor())));
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.apexshare.catalog.upload.DownloadView;
 import com.apexshare.catalog.upload.UploadView;
 
 /** JSON bodies of the dashboard API. */
@@ -34,16 +35,35 @@ final class UploadResponses {
     record UploadDetail(UUID fileId, String fileName, String originalFileName, String contentType, Long fileSize,
             String studentEmail, String studentName, String trainerName, LocalDate sessionDate, String notes,
             Instant uploadDate, String status, Instant completedAt, boolean emailSent, String emailStatus,
-            Instant emailSentAt, String emailFailureReason, long downloadCount, Instant lastDownloadAt,
-            Instant expiresAt, Instant deletedAt) {
+            Instant emailSentAt, Instant emailFailedAt, String emailFailureReason, long downloadCount,
+            Instant lastDownloadAt, Instant expiresAt, Instant deletedAt) {
 
         static UploadDetail of(UploadView v) {
             return new UploadDetail(v.fileId(), v.fileName(), v.originalFileName(), v.contentType(), v.fileSize(),
                     v.studentEmail(), v.studentName(), v.trainerName(), v.sessionDate(), v.notes(), v.uploadDate(),
                     v.status(), v.completedAt(), "SENT".equals(v.emailStatus()), v.emailStatus(), v.emailSentAt(),
-                    v.emailFailureReason(), v.downloadCount(), v.lastDownloadAt(), v.retentionUntil(),
-                    v.deletedAt());
+                    v.emailFailedAt(), v.emailFailureReason(), v.downloadCount(), v.lastDownloadAt(),
+                    v.retentionUntil(), v.deletedAt());
         }
+    }
+
+    /**
+     * One download of an upload.
+     *
+     * @param userAgentFamily coarse client family (Chrome, Safari, curl, …); null for downloads recorded before the
+     *                        catalog kept it, and after the upload expired
+     * @param channel         REDIRECT (the e-mailed link), API (the JSON API or the student page) or OTHER; null
+     *                        likewise
+     */
+    record DownloadItem(UUID downloadId, Instant downloadedAt, String userAgentFamily, String channel) {
+
+        static DownloadItem of(DownloadView v) {
+            return new DownloadItem(v.downloadId(), v.downloadedAt(), v.userAgentFamily(), v.channel());
+        }
+    }
+
+    /** {@code GET /api/v1/uploads/{fileId}/downloads}: a keyset page, newest first. */
+    record DownloadList(List<DownloadItem> downloads, Page page) {
     }
 
     /** {@code GET /api/v1/uploads/recent}: exactly the brief's shape. */

@@ -89,6 +89,7 @@ class ReplayIntegrationTest extends CatalogIntegrationTest {
                 initiated(expired, trainer, t0.plusSeconds(3)).build(),
                 completed(expired, t0.plusSeconds(30), 400L, CompletionSource.CLIENT),
                 emailSent(expired, t0.plusSeconds(31)),
+                downloaded(expired, UUID.randomUUID().toString(), t0.plusSeconds(32)),
                 deleted(expired, t0.plusSeconds(50), DeletionReason.RETENTION_EXPIRED),
                 initiated(failedEmail, trainer, t0.plusSeconds(4)).build(),
                 completed(failedEmail, t0.plusSeconds(60), 500L, CompletionSource.CLIENT),
@@ -99,6 +100,10 @@ class ReplayIntegrationTest extends CatalogIntegrationTest {
         Snapshot incremental = snapshot(fileIds);
         assertThat(incremental.uploads()).hasSize(6);
         assertThat(incremental.uploads().get(expired).get("student_email")).as("erased at expiry").isNull();
+        assertThat(incremental.downloads()).filteredOn(d -> d.contains(" " + available + " "))
+                .allMatch(d -> d.endsWith(" Firefox REDIRECT")).hasSize(2);
+        assertThat(incremental.downloads()).filteredOn(d -> d.contains(" " + expired + " "))
+                .as("device erased at expiry, whichever came first").singleElement().matches(d -> d.endsWith(" - -"));
 
         // When the catalog of these uploads is dropped and rebuilt from the topics, newest record first
         jdbc.update("DELETE FROM download WHERE file_id::text IN (" + placeholders(fileIds) + ")", fileIds.toArray());
@@ -176,7 +181,8 @@ class ReplayIntegrationTest extends CatalogIntegrationTest {
                     uploads.put(values.get("file_id"), values);
                 });
         List<String> downloads = jdbc.queryForList("SELECT download_id::text || ' ' || file_id::text || ' ' || "
-                + "downloaded_at::text FROM download WHERE file_id::text IN (" + placeholders(fileIds)
+                + "downloaded_at::text || ' ' || coalesce(user_agent_family, '-') || ' ' || coalesce(channel, '-')"
+                + " FROM download WHERE file_id::text IN (" + placeholders(fileIds)
                 + ") ORDER BY download_id", String.class, fileIds.toArray());
         return new Snapshot(uploads, downloads);
     }

@@ -19,12 +19,15 @@ record DownloadResponse(String downloadUrl, Instant downloadUrlExpiresAt, VideoI
      */
     record VideoInfo(String fileName, Long fileSize, String contentType, LocalDate sessionDate, String trainerName,
             String notes, Instant expiresAt) {
+
+        static VideoInfo of(DownloadLinks.VideoInfo v) {
+            return new VideoInfo(v.fileName(), v.fileSize(), v.contentType(), v.sessionDate(), v.trainerName(),
+                    v.notes(), v.expiresAt());
+        }
     }
 
     static DownloadResponse of(DownloadLinks.OpenedLink link) {
-        DownloadLinks.VideoInfo v = link.video();
         return new DownloadResponse(link.downloadUrl().toString(), link.downloadUrlExpiresAt(),
-                new VideoInfo(v.fileName(), v.fileSize(), v.contentType(), v.sessionDate(), v.trainerName(),
-                        v.notes(), v.expiresAt()));
+                VideoInfo.of(link.video()));
     }
 }

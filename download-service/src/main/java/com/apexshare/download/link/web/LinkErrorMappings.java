@@ -1,5 +1,7 @@
 package com.apexshare.download.link.web;
 
+import java.util.stream.Collectors;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -8,6 +10,7 @@ import com.apexshare.download.link.LinkExpired;
 import com.apexshare.download.link.LinkNotFound;
 import com.apexshare.download.link.VideoRemoved;
 import com.apexshare.platform.web.ApiErrorMapping;
+import com.apexshare.platform.web.ErrorResponse;
 
 /**
  * How the link refusals answer. The messages are the exceptions' own, written for students; none names the token.
@@ -30,5 +33,15 @@ class LinkErrorMappings {
     @Bean
     ApiErrorMapping<VideoRemoved> videoRemoved() {
         return ApiErrorMapping.of(VideoRemoved.class, HttpStatus.GONE, "VIDEO_REMOVED", VideoRemoved::getMessage);
+    }
+
+    /** One field entry per bad field of a start request. */
+    @Bean
+    ApiErrorMapping<InvalidStartRequest> invalidStartRequest() {
+        return ApiErrorMapping.of(InvalidStartRequest.class, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                        (InvalidStartRequest e) -> "Invalid request: " + e.violations().stream()
+                                .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")))
+                .withFields(e -> e.violations().stream()
+                        .map(v -> new ErrorResponse.FieldError(v.field(), v.message())).toList());
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -27,6 +28,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import com.apexshare.gateway.GatewayProperties;
 import com.apexshare.platform.web.ErrorBodyWriter;
@@ -43,6 +46,13 @@ import tools.jackson.databind.json.JsonMapper;
 class SignInSecurityConfiguration {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /**
+     * The student page's start call needs no CSRF token: the student has no session, the link token in the path is
+     * the only credential, and the gateway relays no session or token on the download routes, so a forged request
+     * carries no authority its sender does not have already (knowing the token, it could call it itself).
+     */
+    private static final RequestMatcher STUDENT_START =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/downloads/*/start");
 
     @Bean
     BrowserRequests browserRequests(@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
@@ -81,7 +91,7 @@ class SignInSecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies)
                         .csrfTokenRequestHandler(new SpaCsrfTokens(browsers))
                         .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-                                && !browsers.isApiClient(request)))
+                                && !browsers.isApiClient(request) && !STUDENT_START.matches(request)))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> errors.write(response,
                                 HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",
