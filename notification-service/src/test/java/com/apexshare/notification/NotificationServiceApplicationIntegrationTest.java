@@ -12,7 +12,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import com.apexshare.devstack.DevStack;
-import com.apexshare.devstack.TokenIssuer;
+import com.apexshare.devstack.IdentityProvider;
 
 class NotificationServiceApplicationIntegrationTest extends SmtpContextIntegrationTest {
 
@@ -31,9 +31,9 @@ class NotificationServiceApplicationIntegrationTest extends SmtpContextIntegrati
 
     @Test
     void shouldRefuseRequestsWithoutOrWithABadToken() throws Exception {
-        TokenIssuer issuer = DevStack.issuer();
+        IdentityProvider issuer = DevStack.identity();
         String wrongAudience = issuer.mint("t-1", "T", null, "someone-else", Duration.ofMinutes(5));
-        String expired = issuer.mint("t-1", "T", null, TokenIssuer.AUDIENCE, Duration.ofMinutes(-5));
+        String expired = issuer.mint("t-1", "T", null, IdentityProvider.AUDIENCE, Duration.ofMinutes(-5));
         String tampered = issuer.trainerToken("t-1", "T", null).replaceFirst("\\.[^.]+$", ".AAAA");
 
         for (String token : new String[] {null, "not-a-jwt", wrongAudience, expired, tampered}) {
@@ -46,7 +46,7 @@ class NotificationServiceApplicationIntegrationTest extends SmtpContextIntegrati
 
     @Test
     void shouldLetAValidTokenThrough() throws Exception {
-        String token = DevStack.issuer().trainerToken("t-1", "Tom", "tom@school.example");
+        String token = DevStack.identity().trainerToken("t-1", "Tom", "tom@school.example");
 
         HttpResponse<String> response = get("/api/v1/uploads/does-not-exist", token);
 
