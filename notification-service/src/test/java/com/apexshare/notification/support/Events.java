@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -120,7 +121,11 @@ public final class Events {
 
     /** Publishes keyed by file id and waits for the broker's acknowledgement. */
     public static <V extends SpecificRecord> void publish(Topic<V> topic, V event) {
-        String key = String.valueOf(event.get(event.getSchema().getField("fileId").pos()));
+        publish(topic, String.valueOf(event.get(event.getSchema().getField("fileId").pos())), event);
+    }
+
+    /** Publishes under this key (e.g. an event whose own file id is broken, on its upload's partition) and waits. */
+    public static <V extends SpecificRecord> void publish(Topic<V> topic, String key, V event) {
         try {
             producer().send(new ProducerRecord<>(topic.name(), key, event)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -128,6 +133,20 @@ public final class Events {
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot publish to " + topic.name(), e);
+        }
+    }
+
+    /** Publishes bytes that are not an event at all under this key, and waits for the acknowledgement. */
+    public static void publishRaw(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot publish to " + topic, e);
         }
     }
 
