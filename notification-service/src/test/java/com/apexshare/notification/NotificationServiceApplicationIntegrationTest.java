@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +45,36 @@ class NotificationServiceApplicationIntegrationTest extends SmtpContextIntegrati
             assertThat(response.body()).contains("\"success\":false");
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Bearer"));
         }
+    }
+
+    @Test
+    void shouldRefuseAValidTokenWithoutTheTrainerRoleWithForbiddenAndTheErrorBody() throws Exception {
+        // Given a valid token of the right issuer and audience, but without the trainer role
+        String notATrainer = DevStack.identity().mint(Map.of("sub", "student-1", "aud", IdentityProvider.AUDIENCE,
+                IdentityProvider.ROLES_CLAIM, List.of("student")), Duration.ofMinutes(5));
+
+        // When the student asks for an upload's emails
+        HttpResponse<String> response = get("/api/v1/notifications/" + UUID.randomUUID(), notATrainer);
+
+        // Then it is forbidden, with the error body and nothing about the upload
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("\"success\":false", "\"status\":403", "\"code\":\"FORBIDDEN\"")
+                .doesNotContain("emails").doesNotContain("Exception");
+    }
+
+    @Test
+    void shouldAnswerAnUnknownUploadWithNotFoundAndTheErrorBody() throws Exception {
+        // Given a trainer and an upload this service has never heard of
+        String token = DevStack.identity().trainerToken("t-404", "Tom", null);
+        UUID fileId = UUID.randomUUID();
+
+        // When the trainer asks for its emails
+        HttpResponse<String> response = get("/api/v1/notifications/" + fileId, token);
+
+        // Then the platform's error body carries the service's own mapping
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"success\":false", "\"code\":\"UPLOAD_NOT_FOUND\"",
+                "No upload " + fileId + " is known for this trainer");
     }
 
     @Test

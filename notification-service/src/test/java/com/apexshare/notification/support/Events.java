@@ -13,18 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.apexshare.devstack.DevStack;
+import com.apexshare.devstack.TopicContents;
 import com.apexshare.events.CompletionSource;
 import com.apexshare.events.DeletionReason;
 import com.apexshare.events.DownloadChannel;
@@ -173,30 +169,8 @@ public final class Events {
     /** Every event on the topic whose key is this file id, read from the beginning up to the current end. */
     @SuppressWarnings("unchecked")
     public static <V extends SpecificRecord> List<V> read(Topic<V> topic, UUID fileId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<V> found = new ArrayList<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new AvroEventDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + topic.name() + " to its end");
-                }
-                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (fileId.toString().equals(record.key())) {
-                        found.add((V) record.value());
-                    }
-                }
-            }
-        }
-        return found;
+        return TopicContents.read(topic.name(), new AvroEventDeserializer()).valuesWithKey(fileId.toString()).stream()
+                .map(v -> (V) v).toList();
     }
 
     private static KafkaProducer<String, SpecificRecord> producer() {
