@@ -111,11 +111,14 @@ class NotificationDatabaseOutageIntegrationTest {
 
         // Then, once it is back (the test's own connections may still fail for a moment), every event is applied and
         // every student is emailed
-        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> students.forEach((fileId, student) -> {
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().untilAsserted(() -> students.forEach((fileId,
+                student) -> {
             assertThat(jdbc.sql("SELECT completion_signals FROM upload WHERE file_id = :id "
-                    + "AND initiated_at IS NOT NULL").param("id", fileId).query(Integer.class).optional()).as("upload %s", fileId).contains(1);
+                    + "AND initiated_at IS NOT NULL").param("id", fileId).query(Integer.class).optional())
+                    .as("upload %s", fileId).contains(1);
             assertThat(jdbc.sql("SELECT status FROM email WHERE file_id = :id AND kind = 'STUDENT_LINK'")
-                    .param("id", fileId).query(String.class).optional()).as("email of %s", fileId).contains("SENT");
+                    .param("id", fileId).query(String.class).optional()).as("email of %s", fileId)
+                    .contains("SENT");
             assertThat(Mailbox.messagesTo(student)).as("emails to %s", student).isNotEmpty();
         }));
 

@@ -26,6 +26,9 @@ import jakarta.persistence.LockModeType;
  */
 interface EmailRows extends JpaRepository<Email, EmailId> {
 
+    /** The enum literal as JPQL names it. */
+    String SENDING = "com.apexshare.notification.email.EmailStatus.SENDING";
+
     @Modifying
     @Query(nativeQuery = true, value = """
             INSERT INTO email (file_id, kind, status, next_attempt_at, created_at, updated_at)
@@ -75,9 +78,10 @@ interface EmailRows extends JpaRepository<Email, EmailId> {
     @Query("select count(e) from Email e where e.status = :status")
     long countByStatus(@Param("status") EmailStatus status);
 
-    @Query("select count(e) from Email e where e.status = com.apexshare.notification.email.EmailStatus.SENDING and e.claimedAt < :cutoff")
+    @Query("select count(e) from Email e where e.status = " + SENDING + " and e.claimedAt < :cutoff")
     long countSendingSince(@Param("cutoff") Instant cutoff);
 
-    @Query("select e.fileId from Email e where e.status = com.apexshare.notification.email.EmailStatus.SENDING and e.claimedAt < :cutoff order by e.claimedAt")
+    @Query("select e.fileId from Email e where e.status = " + SENDING + " and e.claimedAt < :cutoff"
+            + " order by e.claimedAt")
     List<UUID> sendingSince(@Param("cutoff") Instant cutoff, Limit limit);
 }

@@ -12,8 +12,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.apexshare.events.link.LinkToken;
 import com.apexshare.notification.NotificationProperties;
+import com.apexshare.notification.email.ClaimedEmail;
+import com.apexshare.notification.email.EmailKind;
 import com.apexshare.notification.email.EmailDeliveryFailed;
 import com.apexshare.notification.email.EmailWriter;
 import com.apexshare.notification.email.FailureReason;
@@ -144,17 +149,15 @@ class EmailWritingTest {
         UploadFacts upload = upload("Tom", "Sam", null, "sam@riders.test");
 
         // When the student's email is written with a fresh token
-        Letter letter = writer.write(new com.apexshare.notification.email.ClaimedEmail(upload.fileId(),
-                com.apexshare.notification.email.EmailKind.STUDENT_LINK, 1, upload, null));
+        Letter letter = writer.write(new ClaimedEmail(upload.fileId(), EmailKind.STUDENT_LINK, 1, upload, null));
 
         // Then the link is <base>/d/<token>, the token is well formed (43 base64url characters, 32 bytes) and the
         // letter keeps only its hash: what EmailSent carries and download-service compares
         String text = letter.text();
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://dl\\.example\\.com/d/([A-Za-z0-9_-]+)")
-                .matcher(text);
+        Matcher link = Pattern.compile("https://dl\\.example\\.com/d/([A-Za-z0-9_-]+)").matcher(text);
         assertThat(link.find()).isTrue();
         LinkToken token = LinkToken.parse(link.group(1));
-        assertThat(java.util.Base64.getUrlDecoder().decode(token.reveal())).hasSize(32);
+        assertThat(Base64.getUrlDecoder().decode(token.reveal())).hasSize(32);
         assertThat(letter.linkTokenSha256()).isEqualTo(token.sha256Hex()).hasSize(64);
         assertThat(letter.html()).contains("/d/" + token.reveal());
     }
