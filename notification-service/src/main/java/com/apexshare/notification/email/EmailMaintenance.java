@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.apexshare.notification.NotificationProperties;
 
@@ -51,7 +52,9 @@ class EmailMaintenance {
         }
     }
 
+    /** One statement in a transaction of its own: the uploads and, by the foreign key's cascade, their emails. */
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
+    @Transactional
     void purgeExpired() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(properties.purgeAfter());
