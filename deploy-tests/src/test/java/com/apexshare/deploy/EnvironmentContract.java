@@ -26,15 +26,6 @@ final class EnvironmentContract {
     private static final Pattern READ_BY_RULE =
             Pattern.compile("SPRING_KAFKA_PROPERTIES_[A-Z0-9_]+|JAVA_TOOL_OPTIONS|SPRING_PROFILES_ACTIVE");
 
-    /**
-     * The platform's token settings by their conventional names (platform/README.md, "Security"). Temporary: on main the
-     * services' application.yaml files do not map them yet (the services' branches add
-     * {@code apexshare.platform.security.*: ${OIDC_…}}); until a service maps any of them, a deployment may set them
-     * for it. Once every trainer-facing service maps them this allowance no longer applies and can be deleted.
-     */
-    private static final Set<String> PENDING_PLATFORM_SECURITY =
-            Set.of("OIDC_AUDIENCE_CLAIMS", "OIDC_TRAINER_CLAIM", "OIDC_TRAINER_VALUE");
-
     private static final Pattern SECRET = Pattern.compile(".*(PASSWORD|SECRET|JAAS|TOKEN|ACCESS_KEY|PRIVATE|CREDENTIAL).*");
 
     private EnvironmentContract() {
@@ -42,12 +33,9 @@ final class EnvironmentContract {
 
     /** Variables in {@code set} that the module would silently ignore. */
     static Set<String> unread(ServiceConfiguration configuration, Set<String> set) {
-        boolean platformSecurityPending = configuration.reads("OIDC_ISSUER_URI")
-                && PENDING_PLATFORM_SECURITY.stream().noneMatch(configuration::reads);
         Set<String> unread = new TreeSet<>();
         for (String name : set) {
-            boolean pending = platformSecurityPending && PENDING_PLATFORM_SECURITY.contains(name);
-            if (!configuration.reads(name) && !READ_BY_RULE.matcher(name).matches() && !pending) {
+            if (!configuration.reads(name) && !READ_BY_RULE.matcher(name).matches()) {
                 unread.add(name);
             }
         }

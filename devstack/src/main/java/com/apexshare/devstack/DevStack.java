@@ -92,17 +92,6 @@ public final class DevStack {
         return identity;
     }
 
-    /**
-     * The same provider under the services' tests' old name.
-     *
-     * @deprecated use {@link #identity()}
-     */
-    @Deprecated(forRemoval = true)
-    @SuppressWarnings("removal")
-    public static TokenIssuer issuer() {
-        return new TokenIssuer(identity());
-    }
-
     private static <T extends AutoCloseable> T timed(String name, Supplier<T> start) {
         long t0 = System.nanoTime();
         T server = start.get();

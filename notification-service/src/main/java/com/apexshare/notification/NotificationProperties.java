@@ -28,7 +28,6 @@ import jakarta.validation.constraints.NotNull;
  * @param trainerNotification the trainer's email on the first download
  * @param stuckAfter          an email still {@code SENDING} after this long is reported as stuck (metric and log)
  * @param purgeAfter          how long past its retention end an upload's row (personal data) is kept before removal
- * @param outboxPollInterval  how often the event outbox is published to Kafka
  */
 @Validated
 @ConfigurationProperties("apexshare.notification")
@@ -43,8 +42,7 @@ public record NotificationProperties(
         @Valid @NotNull Retry retry,
         @Valid @NotNull TrainerNotification trainerNotification,
         @NotNull Duration stuckAfter,
-        @NotNull Duration purgeAfter,
-        @NotNull Duration outboxPollInterval) {
+        @NotNull Duration purgeAfter) {
 
     /** The mail transports this service can use. */
     public enum Transport {

@@ -58,11 +58,11 @@ class EmailFailureSmtpIntegrationTest extends SmtpContextIntegrationTest {
 
         // When trainer A and trainer B ask for its email status
         HttpResponse<String> own = get("/api/v1/notifications/" + fileId,
-                DevStack.issuer().trainerToken(trainerId, "A", null));
+                DevStack.identity().trainerToken(trainerId, "A", null));
         HttpResponse<String> other = get("/api/v1/notifications/" + fileId,
-                DevStack.issuer().trainerToken("someone-else", "B", null));
+                DevStack.identity().trainerToken("someone-else", "B", null));
         HttpResponse<String> malformed = get("/api/v1/notifications/not-a-uuid",
-                DevStack.issuer().trainerToken(trainerId, "A", null));
+                DevStack.identity().trainerToken(trainerId, "A", null));
 
         // Then A sees it, B learns nothing, a bad id is a clear 400
         assertThat(own.statusCode()).isEqualTo(200);

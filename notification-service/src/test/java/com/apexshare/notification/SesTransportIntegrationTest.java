@@ -28,7 +28,7 @@ import com.apexshare.events.EmailFailureReason;
 import com.apexshare.events.EmailSent;
 import com.apexshare.events.EmailTransport;
 import com.apexshare.events.Topics;
-import com.apexshare.notification.email.LinkTokens;
+import com.apexshare.events.link.LinkToken;
 import com.apexshare.notification.support.Events;
 import com.apexshare.notification.support.FaultInjectingSesProxy;
 import com.apexshare.notification.support.SesLocalServer;
@@ -81,7 +81,7 @@ class SesTransportIntegrationTest {
         registry.add("apexshare.notification.dispatcher.poll-interval", () -> "PT0.1S");
         registry.add("apexshare.notification.retry.initial-backoff", () -> "PT0.2S");
         registry.add("apexshare.notification.retry.max-backoff", () -> "PT1S");
-        registry.add("apexshare.notification.outbox-poll-interval", () -> "PT0.1S");
+        registry.add("apexshare.platform.outbox.poll-interval", () -> "100ms");
     }
 
     @BeforeAll
@@ -119,7 +119,7 @@ class SesTransportIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> !Events.read(Topics.EMAIL_SENT, fileId).isEmpty());
         EmailSent sent = Events.read(Topics.EMAIL_SENT, fileId).get(0);
         assertThat(sent.getTransport()).isEqualTo(EmailTransport.SES);
-        assertThat(sent.getLinkTokenSha256()).isEqualTo(LinkTokens.sha256Hex(token));
+        assertThat(sent.getLinkTokenSha256()).isEqualTo(LinkToken.parse(token).sha256Hex());
         assertThat(sent.getProviderMessageId()).isEqualTo(stored.get("messageId").asString());
     }
 

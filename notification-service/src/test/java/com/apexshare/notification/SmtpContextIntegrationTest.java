@@ -78,7 +78,7 @@ public abstract class SmtpContextIntegrationTest {
         registry.add("apexshare.notification.dispatcher.poll-interval", () -> "PT0.1S");
         registry.add("apexshare.notification.retry.initial-backoff", () -> "PT0.2S");
         registry.add("apexshare.notification.retry.max-backoff", () -> "PT1S");
-        registry.add("apexshare.notification.outbox-poll-interval", () -> "PT0.1S");
+        registry.add("apexshare.platform.outbox.poll-interval", () -> "100ms");
     }
 
     /** Waits until this service has recorded {@code count} completion signals of the upload. */

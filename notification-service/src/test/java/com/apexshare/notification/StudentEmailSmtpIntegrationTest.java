@@ -17,7 +17,7 @@ import com.apexshare.events.EmailSent;
 import com.apexshare.events.EmailTransport;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadInitiated;
-import com.apexshare.notification.email.LinkTokens;
+import com.apexshare.events.link.LinkToken;
 import com.apexshare.notification.support.Events;
 import com.apexshare.notification.support.Mailbox;
 
@@ -67,7 +67,7 @@ class StudentEmailSmtpIntegrationTest extends SmtpContextIntegrationTest {
         // and EmailSent carries only the token's SHA-256, the link's expiry and the provider's message id
         await().atMost(Duration.ofSeconds(60)).until(() -> Events.read(Topics.EMAIL_SENT, fileId).size() == 1);
         EmailSent sent = Events.read(Topics.EMAIL_SENT, fileId).get(0);
-        assertThat(sent.getLinkTokenSha256()).isEqualTo(LinkTokens.sha256Hex(token)).doesNotContain(token);
+        assertThat(sent.getLinkTokenSha256()).isEqualTo(LinkToken.parse(token).sha256Hex()).doesNotContain(token);
         assertThat(sent.getLinkExpiresAt()).isEqualTo(initiated.getRetentionUntil());
         assertThat(sent.getTransport()).isEqualTo(EmailTransport.SMTP);
         assertThat(sent.getProviderMessageId()).isEqualTo(message.getMessageID().replaceAll("[<>]", ""));

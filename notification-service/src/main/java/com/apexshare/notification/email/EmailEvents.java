@@ -9,8 +9,7 @@ import java.util.UUID;
  */
 public interface EmailEvents {
 
-    void emailSent(UUID fileId, String providerMessageId, Instant sentAt, String linkTokenSha256,
-            Instant linkExpiresAt, String transport);
+    void emailSent(UUID fileId, Delivery delivery);
 
     void emailFailed(UUID fileId, FailureReason reason, String detail, Instant failedAt);
 }

@@ -3,5 +3,5 @@ package com.apexshare.notification.email;
 import java.util.UUID;
 
 /** A due email reserved for this replica: still {@code PENDING}, invisible to other dispatchers until the lease ends. */
-record EmailLease(UUID fileId, EmailKind kind, UUID leaseId) {
+public record EmailLease(UUID fileId, EmailKind kind, UUID leaseId) {
 }

@@ -1,17 +1,16 @@
 package com.apexshare.notification.email;
 
-import static com.apexshare.notification.email.Sql.ts;
-
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.apexshare.notification.NotificationProperties;
 
@@ -24,17 +23,17 @@ class EmailMaintenance {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmailMaintenance.class);
 
-    private final EmailQueue queue;
+    private final Emails emails;
     private final EmailMetrics metrics;
-    private final JdbcClient jdbc;
+    private final Uploads uploads;
     private final Clock clock;
     private final NotificationProperties properties;
 
-    EmailMaintenance(EmailQueue queue, EmailMetrics metrics, JdbcClient jdbc, Clock clock,
+    EmailMaintenance(Emails emails, EmailMetrics metrics, Uploads uploads, Clock clock,
             NotificationProperties properties) {
-        this.queue = queue;
+        this.emails = emails;
         this.metrics = metrics;
-        this.jdbc = jdbc;
+        this.uploads = uploads;
         this.clock = clock;
         this.properties = properties;
     }
@@ -42,29 +41,25 @@ class EmailMaintenance {
     @Scheduled(fixedDelay = 15_000, initialDelay = 1_000)
     void refreshGauges() {
         Instant cutoff = clock.instant().minus(properties.stuckAfter());
-        long stuck = queue.countStuckSince(cutoff);
+        long stuck = emails.countStuckSince(cutoff);
         metrics.stuck(stuck);
-        metrics.pending(queue.countPending());
+        metrics.pending(emails.countPending());
         if (stuck > 0) {
-            List<UUID> first = queue.stuckSince(cutoff, 10);
+            List<UUID> first = emails.stuckSince(cutoff, 10);
             LOG.warn("{} email(s) are stuck in SENDING since before {}: the provider may or may not have accepted "
                     + "them; check the provider's log and re-queue or close them (README, 'Stuck emails'). First: {}",
                     stuck, cutoff, first);
         }
     }
 
+    /** One statement in a transaction of its own: the uploads and, by the foreign key's cascade, their emails. */
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
+    @Transactional
     void purgeExpired() {
         Instant now = clock.instant();
-        int purged = jdbc.sql("""
-                DELETE FROM upload
-                WHERE retention_until < :cutoff
-                   OR (retention_until IS NULL AND updated_at < :orphanCutoff)
-                """)
-                .param("cutoff", ts(now.minus(properties.purgeAfter())))
-                // Events of an upload whose UploadInitiated never came: kept long enough for any late arrival.
-                .param("orphanCutoff", ts(now.minus(properties.purgeAfter()).minus(java.time.Duration.ofDays(90))))
-                .update();
+        Instant cutoff = now.minus(properties.purgeAfter());
+        // Events of an upload whose UploadInitiated never came: kept long enough for any late arrival.
+        int purged = uploads.purge(cutoff, cutoff.minus(Duration.ofDays(90)));
         if (purged > 0) {
             LOG.info("Purged {} upload(s) past their retention", purged);
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.stereotype.Component;
 
 import com.apexshare.notification.NotificationProperties;
@@ -32,17 +33,17 @@ class EmailSender {
 
     private final EmailQueue queue;
     private final SendPacer pacer;
-    private final EmailComposer composer;
+    private final EmailWriter writer;
     private final MailTransport transport;
     private final EmailMetrics metrics;
     private final RetryPolicy retry;
     private final Clock clock;
 
-    EmailSender(EmailQueue queue, SendPacer pacer, EmailComposer composer, MailTransport transport,
+    EmailSender(EmailQueue queue, SendPacer pacer, EmailWriter writer, MailTransport transport,
             EmailMetrics metrics, NotificationProperties properties, Clock clock) {
         this.queue = queue;
         this.pacer = pacer;
-        this.composer = composer;
+        this.writer = writer;
         this.transport = transport;
         this.metrics = metrics;
         this.retry = RetryPolicy.of(properties.retry());
@@ -57,12 +58,9 @@ class EmailSender {
             return;
         }
         ClaimedEmail email = claimed.get();
-        OutgoingEmail message;
+        Letter letter;
         try {
-            message = composer.compose(email);
-        } catch (EmailDeliveryFailed failure) {
-            failed(email, failure.reason(), failure.getMessage());
-            return;
+            letter = writer.write(email);
         } catch (RuntimeException e) {
             LOG.error("Cannot write the {} email of upload {}", email.kind(), email.fileId(), e);
             retryLater(email, "cannot write the email: " + EmailDeliveryFailed.redact(e.toString()));
@@ -71,7 +69,7 @@ class EmailSender {
         Timer.Sample sample = metrics.startSend();
         String providerMessageId;
         try {
-            providerMessageId = transport.send(message);
+            providerMessageId = transport.send(letter);
         } catch (EmailDeliveryFailed failure) {
             metrics.stopSend(sample, transport.name(), failure.permanent() ? "permanent" : "transient");
             if (failure.permanent()) {
@@ -83,18 +81,18 @@ class EmailSender {
         }
         metrics.stopSend(sample, transport.name(), "accepted");
         metrics.sent(transport.name(), email.kind());
-        recordSent(email, new Delivery(providerMessageId, clock.instant(), message.linkTokenSha256(),
-                message.linkExpiresAt()));
+        recordSent(email, new Delivery(providerMessageId, clock.instant(), transport.name(),
+                letter.linkTokenSha256(), letter.linkExpiresAt()));
     }
 
     private void recordSent(ClaimedEmail email, Delivery delivery) {
         for (int attempt = 1; attempt <= RECORD_ATTEMPTS; attempt++) {
             try {
-                queue.markSent(email, delivery, transport.name());
+                queue.markSent(email, delivery);
                 LOG.info("Sent the {} email of upload {} through {} (attempt {}, message {})", email.kind(),
                         email.fileId(), transport.name(), email.attempt(), delivery.providerMessageId());
                 return;
-            } catch (DataAccessException e) {
+            } catch (DataAccessException | TransactionException e) {
                 LOG.warn("Recording the sent {} email of upload {} failed (try {} of {}): {}", email.kind(),
                         email.fileId(), attempt, RECORD_ATTEMPTS, e.toString());
             }

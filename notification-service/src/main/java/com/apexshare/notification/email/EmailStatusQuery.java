@@ -1,13 +1,11 @@
 package com.apexshare.notification.email;
 
-import static com.apexshare.notification.email.Sql.instant;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Read side for the status API: the emails of one upload, for its own trainer only. */
 @Service
@@ -16,36 +14,28 @@ public class EmailStatusQuery {
     /** State of one email; never the address, never the token. */
     public record EmailState(EmailKind kind, EmailStatus status, int attempts, Instant nextAttemptAt, Instant sentAt,
             String transport, Instant linkExpiresAt, String failureReason) {
+
+        static EmailState of(Email email) {
+            return new EmailState(email.kind(), email.status(), email.attempts(),
+                    email.status() == EmailStatus.PENDING ? email.nextAttemptAt() : null, email.sentAt(),
+                    email.transport(), email.linkExpiresAt(), email.failureReason());
+        }
     }
 
-    private final JdbcClient jdbc;
+    private final Uploads uploads;
+    private final Emails emails;
 
-    EmailStatusQuery(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    EmailStatusQuery(Uploads uploads, Emails emails) {
+        this.uploads = uploads;
+        this.emails = emails;
     }
 
     /** @throws UploadNotFound when the upload is unknown here or belongs to another trainer */
+    @Transactional(readOnly = true)
     public List<EmailState> emailsOf(UUID fileId, String trainerId) {
-        boolean owned = jdbc.sql("SELECT count(*) FROM upload WHERE file_id = :fileId AND trainer_id = :trainerId")
-                .param("fileId", fileId)
-                .param("trainerId", trainerId)
-                .query(Long.class)
-                .single() > 0;
-        if (!owned) {
+        if (!uploads.isOwnedBy(fileId, trainerId)) {
             throw new UploadNotFound(fileId);
         }
-        return jdbc.sql("""
-                SELECT kind, status, attempts, next_attempt_at, sent_at, transport, link_expires_at, failure_reason
-                FROM email WHERE file_id = :fileId ORDER BY created_at
-                """)
-                .param("fileId", fileId)
-                .query((rs, n) -> {
-                    EmailStatus status = EmailStatus.valueOf(rs.getString("status"));
-                    return new EmailState(EmailKind.valueOf(rs.getString("kind")), status, rs.getInt("attempts"),
-                            status == EmailStatus.PENDING ? instant(rs, "next_attempt_at") : null,
-                            instant(rs, "sent_at"), rs.getString("transport"), instant(rs, "link_expires_at"),
-                            rs.getString("failure_reason"));
-                })
-                .list();
+        return emails.of(fileId).stream().map(EmailState::of).toList();
     }
 }

@@ -7,10 +7,11 @@ public interface MailTransport {
     String name();
 
     /**
-     * Hands one message to the provider.
+     * Turns the letter into MIME and hands it to the provider.
      *
      * @return the provider's message id
-     * @throws EmailDeliveryFailed when the provider did not accept it
+     * @throws EmailDeliveryFailed when the provider did not accept it, or the recipient is not one plain address
+     *                             (permanent, {@code INVALID_RECIPIENT})
      */
-    String send(OutgoingEmail email) throws EmailDeliveryFailed;
+    String send(Letter letter) throws EmailDeliveryFailed;
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.apexshare.notification.NotificationProperties;
@@ -19,13 +18,13 @@ import com.apexshare.notification.NotificationProperties;
 @Component
 class SendPacer {
 
-    private final JdbcClient jdbc;
+    private final SendSlots slots;
     private final Clock clock;
     private final long intervalMicros;
     private final long lateToleranceMicros;
 
-    SendPacer(JdbcClient jdbc, Clock clock, NotificationProperties properties) {
-        this.jdbc = jdbc;
+    SendPacer(SendSlots slots, Clock clock, NotificationProperties properties) {
+        this.slots = slots;
         this.clock = clock;
         this.intervalMicros = Math.max(1, Math.round(1_000_000 / properties.maxSendRate()));
         this.lateToleranceMicros = Math.max(intervalMicros / 2, 20_000);
@@ -35,15 +34,7 @@ class SendPacer {
     void awaitSlot() throws InterruptedException {
         while (true) {
             long now = micros(clock.instant());
-            long slot = jdbc.sql("""
-                    UPDATE send_pacer SET next_slot_micros = GREATEST(next_slot_micros, :now) + :interval
-                    WHERE id = 1
-                    RETURNING next_slot_micros - :interval
-                    """)
-                    .param("now", now)
-                    .param("interval", intervalMicros)
-                    .query(Long.class)
-                    .single();
+            long slot = slots.reserve(now, intervalMicros);
             long wait = slot - now;
             if (wait > 0) {
                 TimeUnit.MICROSECONDS.sleep(wait);

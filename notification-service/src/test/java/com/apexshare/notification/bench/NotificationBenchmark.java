@@ -63,7 +63,7 @@ public final class NotificationBenchmark {
         properties.put("apexshare.notification.dispatcher.sender-threads", "8");
         properties.put("apexshare.notification.dispatcher.max-in-flight", "64");
         properties.put("apexshare.notification.dispatcher.poll-interval", "PT0.05S");
-        properties.put("apexshare.notification.outbox-poll-interval", "PT0.1S");
+        properties.put("apexshare.platform.outbox.poll-interval", "100ms");
         properties.put("logging.level.com.apexshare", "WARN");
 
         // As command-line arguments: they override application.yaml (builder properties would only be defaults).

@@ -2,7 +2,7 @@ package com.apexshare.notification.email;
 
 import org.springframework.stereotype.Component;
 
-/** Lets integration tests run one dispatcher round and one gauge refresh on demand, instead of waiting for them. */
+/** Lets integration tests run one dispatcher round, one gauge refresh and one purge on demand, instead of waiting for them. */
 @Component
 public class EmailTestAccess {
 
@@ -20,5 +20,9 @@ public class EmailTestAccess {
 
     public void refreshGauges() {
         maintenance.refreshGauges();
+    }
+
+    public void purgeExpired() {
+        maintenance.purgeExpired();
     }
 }

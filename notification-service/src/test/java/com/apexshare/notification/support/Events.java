@@ -13,17 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.apexshare.devstack.DevStack;
+import com.apexshare.devstack.TopicContents;
 import com.apexshare.events.CompletionSource;
 import com.apexshare.events.DeletionReason;
 import com.apexshare.events.DownloadChannel;
@@ -120,7 +117,11 @@ public final class Events {
 
     /** Publishes keyed by file id and waits for the broker's acknowledgement. */
     public static <V extends SpecificRecord> void publish(Topic<V> topic, V event) {
-        String key = String.valueOf(event.get(event.getSchema().getField("fileId").pos()));
+        publish(topic, String.valueOf(event.get(event.getSchema().getField("fileId").pos())), event);
+    }
+
+    /** Publishes under this key (e.g. an event whose own file id is broken, on its upload's partition) and waits. */
+    public static <V extends SpecificRecord> void publish(Topic<V> topic, String key, V event) {
         try {
             producer().send(new ProducerRecord<>(topic.name(), key, event)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -128,6 +129,20 @@ public final class Events {
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot publish to " + topic.name(), e);
+        }
+    }
+
+    /** Publishes bytes that are not an event at all under this key, and waits for the acknowledgement. */
+    public static void publishRaw(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot publish to " + topic, e);
         }
     }
 
@@ -154,30 +169,8 @@ public final class Events {
     /** Every event on the topic whose key is this file id, read from the beginning up to the current end. */
     @SuppressWarnings("unchecked")
     public static <V extends SpecificRecord> List<V> read(Topic<V> topic, UUID fileId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DevStack.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<V> found = new ArrayList<>();
-        try (KafkaConsumer<String, SpecificRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new AvroEventDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + topic.name() + " to its end");
-                }
-                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (fileId.toString().equals(record.key())) {
-                        found.add((V) record.value());
-                    }
-                }
-            }
-        }
-        return found;
+        return TopicContents.read(topic.name(), new AvroEventDeserializer()).valuesWithKey(fileId.toString()).stream()
+                .map(v -> (V) v).toList();
     }
 
     private static KafkaProducer<String, SpecificRecord> producer() {

@@ -1,11 +1,16 @@
 package com.apexshare.notification.email.messaging;
 
-/** An event that decodes but cannot be right (e.g. a file id that is not a UUID): dead-lettered without retries. */
-public class MalformedUploadEvent extends RuntimeException {
+import com.apexshare.platform.kafka.UnprocessableEvent;
+
+/**
+ * An upload event that decodes but breaks its contract (a file id that is not a UUID): it can never be applied, so
+ * the platform's policy sends it to the dead-letter topic at once instead of retrying it.
+ */
+class MalformedUploadEvent extends UnprocessableEvent {
 
     private static final long serialVersionUID = 1L;
 
-    MalformedUploadEvent(String message, Throwable cause) {
-        super(message, cause);
+    MalformedUploadEvent(String message) {
+        super(message);
     }
 }

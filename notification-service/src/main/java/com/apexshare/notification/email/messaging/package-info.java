@@ -1,6 +1,7 @@
 /**
- * Kafka adapter of the email feature: thin listeners that map the upload events to the ledger, and the table-backed
- * outbox through which {@code EmailSent} / {@code EmailFailed} reach Kafka even when Kafka blips at the moment an email
- * is recorded. Avro classes stay in this package.
+ * Kafka adapter of the email feature: thin listeners that decode the upload events into the ledger's facts (a
+ * malformed event is refused as {@code MalformedUploadEvent} and dead-lettered at once; every other failure is retried
+ * by the platform's policy), and the writer of {@code EmailSent} / {@code EmailFailed} into the platform's outbox.
+ * Avro classes stay in this package.
  */
 package com.apexshare.notification.email.messaging;

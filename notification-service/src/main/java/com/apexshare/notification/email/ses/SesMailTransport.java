@@ -5,7 +5,9 @@ import java.util.Locale;
 import com.apexshare.notification.email.EmailDeliveryFailed;
 import com.apexshare.notification.email.FailureReason;
 import com.apexshare.notification.email.MailTransport;
-import com.apexshare.notification.email.OutgoingEmail;
+import com.apexshare.notification.email.Letter;
+import com.apexshare.notification.email.mime.MimeEmail;
+import com.apexshare.notification.email.mime.MimeLetters;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -29,11 +31,13 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 class SesMailTransport implements MailTransport {
 
     private final SesV2Client ses;
+    private final MimeLetters mime;
     private final String fromAddress;
     private final String configurationSet;
 
-    SesMailTransport(SesV2Client ses, String fromAddress, String configurationSet) {
+    SesMailTransport(SesV2Client ses, MimeLetters mime, String fromAddress, String configurationSet) {
         this.ses = ses;
+        this.mime = mime;
         this.fromAddress = fromAddress;
         this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
     }
@@ -44,13 +48,14 @@ class SesMailTransport implements MailTransport {
     }
 
     @Override
-    public String send(OutgoingEmail email) throws EmailDeliveryFailed {
+    public String send(Letter letter) throws EmailDeliveryFailed {
+        MimeEmail email = mime.toMime(letter);
         SendEmailRequest request = SendEmailRequest.builder()
                 .fromEmailAddress(fromAddress)
                 .destination(d -> d.toAddresses(email.recipient()))
                 .content(c -> c.raw(r -> r.data(SdkBytes.fromByteArray(email.rawBytes()))))
                 .configurationSetName(configurationSet)
-                .emailTags(t -> t.name("kind").value(email.kind().name()),
+                .emailTags(t -> t.name("kind").value(letter.kind().name()),
                         t -> t.name("fileId").value(email.fileId().toString()))
                 .build();
         try {

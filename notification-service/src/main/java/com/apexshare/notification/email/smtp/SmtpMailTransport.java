@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 import com.apexshare.notification.email.EmailDeliveryFailed;
 import com.apexshare.notification.email.FailureReason;
 import com.apexshare.notification.email.MailTransport;
-import com.apexshare.notification.email.OutgoingEmail;
+import com.apexshare.notification.email.Letter;
+import com.apexshare.notification.email.mime.MimeEmail;
+import com.apexshare.notification.email.mime.MimeLetters;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -29,9 +31,11 @@ import jakarta.mail.SendFailedException;
 class SmtpMailTransport implements MailTransport {
 
     private final JavaMailSender mailSender;
+    private final MimeLetters mime;
 
-    SmtpMailTransport(JavaMailSender mailSender) {
+    SmtpMailTransport(JavaMailSender mailSender, MimeLetters mime) {
         this.mailSender = mailSender;
+        this.mime = mime;
     }
 
     @Override
@@ -40,7 +44,8 @@ class SmtpMailTransport implements MailTransport {
     }
 
     @Override
-    public String send(OutgoingEmail email) throws EmailDeliveryFailed {
+    public String send(Letter letter) throws EmailDeliveryFailed {
+        MimeEmail email = mime.toMime(letter);
         try {
             mailSender.send(email.message());
             return email.messageId();

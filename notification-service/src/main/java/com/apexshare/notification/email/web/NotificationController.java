@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.apexshare.notification.email.EmailStatusQuery;
 import com.apexshare.notification.email.EmailStatusQuery.EmailState;
+import com.apexshare.platform.openapi.OpenApiAutoConfiguration;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -23,10 +24,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/notifications")
 @Tag(name = "notifications", description = "Email status of the trainer's uploads")
 class NotificationController {
-
-    /** The brief's success envelope. */
-    record Envelope<T>(boolean success, T data) {
-    }
 
     /** The emails of one upload. */
     record UploadEmails(UUID fileId, List<EmailState> emails) {
@@ -42,10 +39,13 @@ class NotificationController {
     @Operation(summary = "Email status of one upload",
             description = "Student link email and trainer first-download email: status (PENDING, SENDING, SENT, "
                     + "FAILED, CANCELLED), attempts, next attempt, send time, transport, link expiry, failure reason.",
-            security = @SecurityRequirement(name = "bearer"))
+            security = @SecurityRequirement(name = OpenApiAutoConfiguration.BEARER))
     @ApiResponse(responseCode = "200", description = "The upload's emails")
     @ApiResponse(responseCode = "404", description = "UPLOAD_NOT_FOUND: unknown, or another trainer's upload")
-    Envelope<UploadEmails> emails(@PathVariable UUID fileId, @AuthenticationPrincipal Jwt jwt) {
-        return new Envelope<>(true, new UploadEmails(fileId, query.emailsOf(fileId, jwt.getSubject())));
+    com.apexshare.platform.web.ApiResponse<UploadEmails> emails(@PathVariable UUID fileId,
+            @AuthenticationPrincipal Jwt jwt) {
+        // The platform's success body; its simple name is taken by the OpenAPI annotation above.
+        return com.apexshare.platform.web.ApiResponse.of(
+                new UploadEmails(fileId, query.emailsOf(fileId, jwt.getSubject())));
     }
 }

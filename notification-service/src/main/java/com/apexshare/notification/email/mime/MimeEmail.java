@@ -1,8 +1,7 @@
-package com.apexshare.notification.email;
+package com.apexshare.notification.email.mime;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.mail.MessagingException;
@@ -11,13 +10,10 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * A fully built MIME message, the same bytes for every transport.
  *
- * @param recipient       the one envelope recipient (the {@code To} address)
- * @param messageId       the {@code Message-ID} header, without angle brackets
- * @param linkTokenSha256 hex SHA-256 of the link token in it; null for emails without a link
- * @param linkExpiresAt   when its link stops working; null for emails without a link
+ * @param recipient the one envelope recipient (the {@code To} address)
+ * @param messageId the {@code Message-ID} header, without angle brackets
  */
-public record OutgoingEmail(UUID fileId, EmailKind kind, MimeMessage message, String recipient, String messageId,
-        String linkTokenSha256, Instant linkExpiresAt) {
+public record MimeEmail(UUID fileId, MimeMessage message, String recipient, String messageId) {
 
     /** The message as RFC 5322 bytes, as SES's raw content wants it. */
     public byte[] rawBytes() {

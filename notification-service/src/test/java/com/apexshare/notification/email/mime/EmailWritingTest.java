@@ -1,4 +1,4 @@
-package com.apexshare.notification.email;
+package com.apexshare.notification.email.mime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,14 +12,25 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.apexshare.events.link.LinkToken;
 import com.apexshare.notification.NotificationProperties;
+import com.apexshare.notification.email.ClaimedEmail;
+import com.apexshare.notification.email.EmailKind;
+import com.apexshare.notification.email.EmailDeliveryFailed;
+import com.apexshare.notification.email.EmailWriter;
+import com.apexshare.notification.email.FailureReason;
+import com.apexshare.notification.email.Letter;
+import com.apexshare.notification.email.UploadFacts;
 
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -27,10 +38,12 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-class EmailComposerTest {
+/** The domain's {@link EmailWriter} and this adapter's {@link MimeLetters} together: the bytes both transports send. */
+class EmailWritingTest {
 
     private static final Instant NOW = Instant.parse("2025-05-18T09:30:00Z");
-    private final EmailComposer composer = new EmailComposer(properties(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final EmailWriter writer = new EmailWriter(properties());
+    private final MimeLetters mime = new MimeLetters(properties(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void shouldWriteBothPartsWithTheLinkDetailsAndConfiguredSender() throws Exception {
@@ -38,7 +51,9 @@ class EmailComposerTest {
         UploadFacts upload = upload("Tom", "Sam", "Lean more.\nLook further.", "sam@riders.test");
 
         // When the student's email is written with a known token
-        OutgoingEmail email = composer.studentLink(upload.fileId(), upload, "TOKEN");
+        LinkToken token = LinkToken.generate();
+        Letter letter = writer.studentLink(upload, token);
+        MimeEmail email = mime.toMime(letter);
 
         // Then headers, both parts and the hash are right
         MimeMessage message = reparse(email.rawBytes());
@@ -53,11 +68,11 @@ class EmailComposerTest {
         assertThat(parts.getContentType()).startsWith("multipart/alternative");
         String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
         String html = (String) parts.getBodyPart(1).getContent();
-        assertThat(text).contains("https://dl.example.com/d/TOKEN", "Saturday 17 May 2025", "GX.MP4", "2.0 GB",
+        assertThat(text).contains("https://dl.example.com/d/" + token.reveal(), "Saturday 17 May 2025", "GX.MP4", "2.0 GB",
                 "Lean more.\nLook further.", "16 June 2025, 12:00 CEST");
-        assertThat(html).contains("href=\"https://dl.example.com/d/TOKEN\"", "Lean more.");
-        assertThat(email.linkTokenSha256()).isEqualTo(LinkTokens.sha256Hex("TOKEN"));
-        assertThat(email.linkExpiresAt()).isEqualTo(upload.retentionUntil());
+        assertThat(html).contains("href=\"https://dl.example.com/d/" + token.reveal() + "\"", "Lean more.");
+        assertThat(letter.linkTokenSha256()).isEqualTo(token.sha256Hex()).doesNotContain(token.reveal());
+        assertThat(letter.linkExpiresAt()).isEqualTo(upload.retentionUntil());
     }
 
     @Test
@@ -66,7 +81,7 @@ class EmailComposerTest {
         UploadFacts upload = upload("Tom", "Sam", null, "sam@riders.test");
 
         // When written
-        MimeMessage message = reparse(composer.studentLink(upload.fileId(), upload, "T").rawBytes());
+        MimeMessage message = reparse(mime.toMime(writer.studentLink(upload, LinkToken.generate())).rawBytes());
 
         // Then no notes heading appears
         Multipart parts = (Multipart) message.getContent();
@@ -81,7 +96,7 @@ class EmailComposerTest {
         UploadFacts upload = upload(hostile, hostile, hostile, "sam@riders.test");
 
         // When written
-        OutgoingEmail email = composer.studentLink(upload.fileId(), upload, "T");
+        MimeEmail email = mime.toMime(writer.studentLink(upload, LinkToken.generate()));
 
         // Then the raw headers hold no Bcc and the HTML holds no script tag
         String raw = new String(email.rawBytes(), StandardCharsets.ISO_8859_1);
@@ -104,7 +119,8 @@ class EmailComposerTest {
 
         // When written
         // Then it fails permanently as an invalid recipient
-        assertThatThrownBy(() -> composer.studentLink(upload.fileId(), upload, "T"))
+        Letter letter = writer.studentLink(upload, LinkToken.generate());
+        assertThatThrownBy(() -> mime.toMime(letter))
                 .isInstanceOfSatisfying(EmailDeliveryFailed.class, f -> {
                     assertThat(f.permanent()).isTrue();
                     assertThat(f.reason()).isEqualTo(FailureReason.INVALID_RECIPIENT);
@@ -117,24 +133,33 @@ class EmailComposerTest {
         UploadFacts upload = upload("Tom", "Sam\r\nBcc: a@evil.test", null, "sam@riders.test");
 
         // When the trainer's email is written
-        OutgoingEmail email = composer.trainerFirstDownload(upload.fileId(), upload, NOW);
+        Letter letter = writer.trainerFirstDownload(upload, NOW);
+        MimeEmail email = mime.toMime(letter);
 
         // Then it goes to the trainer, names the student on one line, and has no link
         MimeMessage message = reparse(email.rawBytes());
         assertThat(email.recipient()).isEqualTo("tom@school.test");
         assertThat(message.getSubject()).isEqualTo("Your riding session video for Sam Bcc: a@evil.test was downloaded");
-        assertThat(email.linkTokenSha256()).isNull();
+        assertThat(letter.linkTokenSha256()).isNull();
     }
 
     @Test
-    void shouldShowSizesForPeople() {
-        // Given sizes from bytes to terabytes
-        // When formatted
-        // Then they read naturally
-        assertThat(EmailComposer.humanSize(512)).isEqualTo("512 bytes");
-        assertThat(EmailComposer.humanSize(1536)).isEqualTo("1.5 KB");
-        assertThat(EmailComposer.humanSize(5L * 1024 * 1024 * 1024)).isEqualTo("5.0 GB");
-        assertThat(EmailComposer.humanSize(3L * 1024 * 1024 * 1024 * 1024)).isEqualTo("3.0 TB");
+    void shouldPutTheTokenInTheLinkInTheFormDownloadServiceChecks() throws Exception {
+        // Given an upload and the configured base with a trailing slash
+        UploadFacts upload = upload("Tom", "Sam", null, "sam@riders.test");
+
+        // When the student's email is written with a fresh token
+        Letter letter = writer.write(new ClaimedEmail(upload.fileId(), EmailKind.STUDENT_LINK, 1, upload, null));
+
+        // Then the link is <base>/d/<token>, the token is well formed (43 base64url characters, 32 bytes) and the
+        // letter keeps only its hash: what EmailSent carries and download-service compares
+        String text = letter.text();
+        Matcher link = Pattern.compile("https://dl\\.example\\.com/d/([A-Za-z0-9_-]+)").matcher(text);
+        assertThat(link.find()).isTrue();
+        LinkToken token = LinkToken.parse(link.group(1));
+        assertThat(Base64.getUrlDecoder().decode(token.reveal())).hasSize(32);
+        assertThat(letter.linkTokenSha256()).isEqualTo(token.sha256Hex()).hasSize(64);
+        assertThat(letter.html()).contains("/d/" + token.reveal());
     }
 
     private static UploadFacts upload(String trainer, String student, String notes, String studentEmail) {
@@ -156,6 +181,6 @@ class EmailComposerTest {
                 new NotificationProperties.Dispatcher(Duration.ofMillis(500), 4, 32, Duration.ofMinutes(2)),
                 new NotificationProperties.Retry(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(15), 12),
                 new NotificationProperties.TrainerNotification(true),
-                Duration.ofMinutes(5), Duration.ofDays(7), Duration.ofMillis(250));
+                Duration.ofMinutes(5), Duration.ofDays(7));
     }
 }

@@ -1,0 +1,128 @@
+package com.apexshare.notification.email;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import com.apexshare.events.link.LinkToken;
+import com.apexshare.notification.NotificationProperties;
+
+/**
+ * Writes the emails: subject, plain-text and HTML bodies from the templates under {@code templates/email/}.
+ * Everything user-supplied is escaped in the HTML body by Thymeleaf ({@code th:text}) and never evaluated as template
+ * code; names reach the subject only through {@link HeaderText}.
+ */
+@Component
+public class EmailWriter {
+
+    /** Longest name (in code points) that reaches a header. */
+    public static final int MAX_NAME = 100;
+    private static final DateTimeFormatter SESSION_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm zzz", Locale.ENGLISH);
+
+    private final NotificationProperties properties;
+    private final TemplateEngine html;
+    private final TemplateEngine text;
+
+    public EmailWriter(NotificationProperties properties) {
+        this.properties = properties;
+        this.html = engine(TemplateMode.HTML, ".html");
+        this.text = engine(TemplateMode.TEXT, ".txt");
+    }
+
+    /** Writes the claimed email; a student link email gets a fresh token (a retry gets another one). */
+    public Letter write(ClaimedEmail email) {
+        return switch (email.kind()) {
+            case STUDENT_LINK -> studentLink(email.upload(), LinkToken.generate());
+            case TRAINER_FIRST_DOWNLOAD -> trainerFirstDownload(email.upload(), email.firstDownloadedAt());
+        };
+    }
+
+    /** The student's link email with this token in it; only the token's hash is kept. */
+    public Letter studentLink(UploadFacts upload, LinkToken token) {
+        String trainer = HeaderText.clean(upload.trainerName(), MAX_NAME);
+        String subject = "Your riding session video from " + (trainer.isEmpty() ? "your trainer" : trainer)
+                + " is ready";
+        Map<String, Object> model = new HashMap<>();
+        model.put("subject", subject);
+        model.put("studentName", upload.studentName());
+        model.put("trainerName", upload.trainerName());
+        model.put("sessionDate", formatDate(upload.sessionDate()));
+        model.put("notes", upload.notes() == null || upload.notes().isBlank() ? null : upload.notes());
+        model.put("fileName", upload.fileName());
+        model.put("fileSize", humanSize(upload.fileSize()));
+        model.put("link", token.link(properties.linkBaseUrl()).toString());
+        model.put("expiresAt", formatInstant(upload.retentionUntil()));
+        return new Letter(upload.fileId(), EmailKind.STUDENT_LINK, upload.studentEmail(), upload.studentName(), subject,
+                render(text, "student-link", model), render(html, "student-link", model), token.sha256Hex(),
+                upload.retentionUntil());
+    }
+
+    /** The trainer's note that the student opened the link for the first time; no link in it. */
+    public Letter trainerFirstDownload(UploadFacts upload, Instant downloadedAt) {
+        String student = HeaderText.clean(upload.studentName(), MAX_NAME);
+        String subject = "Your riding session video for " + (student.isEmpty() ? "your student" : student)
+                + " was downloaded";
+        Map<String, Object> model = new HashMap<>();
+        model.put("subject", subject);
+        model.put("studentName", upload.studentName());
+        model.put("trainerName", upload.trainerName());
+        model.put("sessionDate", formatDate(upload.sessionDate()));
+        model.put("fileName", upload.fileName());
+        model.put("downloadedAt", formatInstant(downloadedAt));
+        model.put("expiresAt", formatInstant(upload.retentionUntil()));
+        return new Letter(upload.fileId(), EmailKind.TRAINER_FIRST_DOWNLOAD, upload.trainerEmail(),
+                upload.trainerName(), subject, render(text, "trainer-first-download", model),
+                render(html, "trainer-first-download", model), null, null);
+    }
+
+    private static String render(TemplateEngine engine, String template, Map<String, Object> model) {
+        Context context = new Context(Locale.ENGLISH);
+        context.setVariables(model);
+        return engine.process(template, context);
+    }
+
+    private String formatInstant(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(properties.mail().timeZone()));
+    }
+
+    private static String formatDate(LocalDate date) {
+        return date == null ? "" : SESSION_DATE.format(date);
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ENGLISH, "%.1f %s", value, units[unit]);
+    }
+
+    private static TemplateEngine engine(TemplateMode mode, String suffix) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(EmailWriter.class.getClassLoader());
+        resolver.setPrefix("templates/email/");
+        resolver.setSuffix(suffix);
+        resolver.setTemplateMode(mode);
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCacheable(true);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+}

@@ -1,0 +1,53 @@
+package com.apexshare.notification.email;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The {@code email} table: the owed emails, as a work queue shared by every replica. */
+public interface Emails {
+
+    /**
+     * Inserts the student's link email unless it exists, if the upload is initiated, completed, not deleted and within
+     * its retention; whether it inserted one.
+     */
+    boolean oweStudentLink(UUID fileId, Instant now);
+
+    /**
+     * Inserts the trainer's first-download email unless it exists, if the upload is initiated, downloaded, has a
+     * trainer address, is not deleted and is within its retention; whether it inserted one.
+     */
+    boolean oweTrainerFirstDownload(UUID fileId, Instant now);
+
+    /**
+     * Reserves up to {@code request.max()} due emails, oldest first, for one replica: they stay {@code PENDING}, carry
+     * the lease id and become due again at the lease's end (rows another replica is leasing are skipped).
+     */
+    List<EmailLease> lease(LeaseRequest request);
+
+    /** The email, its row locked until the transaction ends. */
+    Optional<Email> findLocked(EmailId id);
+
+    /** The upload's {@code PENDING} emails, locked until the transaction ends. */
+    List<Email> pendingOfLocked(UUID fileId);
+
+    /** The upload's emails, oldest first. */
+    List<Email> of(UUID fileId);
+
+    long countPending();
+
+    /** Emails whose provider call started before {@code cutoff} and whose outcome was never recorded. */
+    long countStuckSince(Instant cutoff);
+
+    List<UUID> stuckSince(Instant cutoff, int limit);
+
+    /**
+     * @param max     most emails to reserve
+     * @param leaseId names this reservation
+     * @param now     due means {@code next_attempt_at <= now}
+     * @param until   when the reservation ends
+     */
+    record LeaseRequest(int max, UUID leaseId, Instant now, Instant until) {
+    }
+}

@@ -1,0 +1,35 @@
+package com.apexshare.notification.email;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code upload} table: the facts of each upload, built from its events in any order and any number of times.
+ * Every record method is an upsert that locks the upload's row, so two events of one upload handled at once see each
+ * other's facts.
+ */
+public interface Uploads {
+
+    /** Keeps the data the emails need; never revives a deleted upload. */
+    void recordInitiated(UploadFacts facts, Instant now);
+
+    /** The first completion time; counts every completion signal. */
+    void recordCompleted(UUID fileId, Instant completedAt, Instant now);
+
+    /** Scrubs the personal data at once and keeps a tombstone, so a late event cannot bring the upload back. */
+    void recordDeleted(UploadDeletion deletion, Instant now);
+
+    /** The first download time (it may arrive before anything else). */
+    void recordDownloaded(UUID fileId, Instant downloadedAt, Instant now);
+
+    Optional<KnownUpload> find(UUID fileId);
+
+    boolean isOwnedBy(UUID fileId, String trainerId);
+
+    /**
+     * Removes uploads (their emails go with them) whose retention ended before {@code retentionCutoff}, and those
+     * whose {@code UploadInitiated} never came, last touched before {@code orphanCutoff}.
+     */
+    int purge(Instant retentionCutoff, Instant orphanCutoff);
+}

@@ -1,0 +1,67 @@
+package com.apexshare.notification.email.messaging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import com.apexshare.events.EmailFailed;
+import com.apexshare.events.EmailFailureReason;
+import com.apexshare.events.EmailSent;
+import com.apexshare.events.EmailTransport;
+import com.apexshare.events.Topics;
+import com.apexshare.notification.email.Delivery;
+import com.apexshare.notification.email.EmailEvents;
+import com.apexshare.notification.email.FailureReason;
+import com.apexshare.platform.outbox.Outbox;
+
+/**
+ * Writes {@code EmailSent} / {@code EmailFailed} into the platform's outbox, inside the caller's transaction: the
+ * email's state and its event commit together, and the platform's relay publishes them (at least once; consumers
+ * recognise a repeat by {@code eventId}). Never the token: only its hash.
+ */
+@Component
+class EmailEventsOutbox implements EmailEvents {
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    EmailEventsOutbox(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public void emailSent(UUID fileId, Delivery delivery) {
+        outbox.append(Topics.EMAIL_SENT, fileId, EmailSent.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(clock.instant())
+                .setFileId(fileId.toString())
+                .setProviderMessageId(delivery.providerMessageId())
+                .setSentAt(delivery.acceptedAt())
+                .setLinkTokenSha256(delivery.linkTokenSha256())
+                .setLinkExpiresAt(delivery.linkExpiresAt())
+                .setTransport(transport(delivery.transport()))
+                .build());
+    }
+
+    @Override
+    public void emailFailed(UUID fileId, FailureReason reason, String detail, Instant failedAt) {
+        outbox.append(Topics.EMAIL_FAILED, fileId, EmailFailed.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(failedAt)
+                .setFileId(fileId.toString())
+                .setReason(EmailFailureReason.valueOf(reason.name()))
+                .setDetail(detail)
+                .build());
+    }
+
+    private static EmailTransport transport(String name) {
+        try {
+            return EmailTransport.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return EmailTransport.OTHER;
+        }
+    }
+}

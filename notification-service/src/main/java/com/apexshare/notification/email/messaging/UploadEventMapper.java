@@ -1,0 +1,34 @@
+package com.apexshare.notification.email.messaging;
+
+import java.util.UUID;
+
+import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadInitiated;
+import com.apexshare.notification.email.UploadDeletion;
+import com.apexshare.notification.email.UploadFacts;
+
+/** Avro events to the ledger's facts; a file id that is not a UUID is refused as a {@link MalformedUploadEvent}. */
+final class UploadEventMapper {
+
+    private UploadEventMapper() {
+    }
+
+    static UploadFacts initiated(UploadInitiated e) {
+        return new UploadFacts(fileId(e.getFileId()), e.getOccurredAt(), e.getTrainerId(), e.getTrainerName(),
+                e.getTrainerEmail(), e.getStudentEmail(), e.getStudentName(), e.getSessionDate(), e.getNotes(),
+                e.getFileName(), e.getFileSize(), e.getRetentionUntil());
+    }
+
+    static UploadDeletion deleted(UploadDeleted e) {
+        return new UploadDeletion(fileId(e.getFileId()), e.getReason().name(), e.getOccurredAt());
+    }
+
+    /** The parser's exception is not kept as the cause, so that logs and metrics name the fact, not the parser. */
+    static UUID fileId(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedUploadEvent("fileId is not a UUID: " + text);
+        }
+    }
+}

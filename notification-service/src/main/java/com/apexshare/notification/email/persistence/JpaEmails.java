@@ -1,0 +1,74 @@
+package com.apexshare.notification.email.persistence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Component;
+
+import com.apexshare.notification.email.Email;
+import com.apexshare.notification.email.EmailId;
+import com.apexshare.notification.email.EmailKind;
+import com.apexshare.notification.email.EmailLease;
+import com.apexshare.notification.email.EmailStatus;
+import com.apexshare.notification.email.Emails;
+
+/** The owed emails in PostgreSQL. */
+@Component
+class JpaEmails implements Emails {
+
+    private final EmailRows rows;
+
+    JpaEmails(EmailRows rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    public boolean oweStudentLink(UUID fileId, Instant now) {
+        return rows.insertStudentLinkIfDue(fileId, now) > 0;
+    }
+
+    @Override
+    public boolean oweTrainerFirstDownload(UUID fileId, Instant now) {
+        return rows.insertTrainerFirstDownloadIfDue(fileId, now) > 0;
+    }
+
+    @Override
+    public List<EmailLease> lease(LeaseRequest request) {
+        return rows.lease(request.max(), request.leaseId(), request.now(), request.until()).stream()
+                .map(row -> new EmailLease((UUID) row[0], EmailKind.valueOf((String) row[1]), request.leaseId()))
+                .toList();
+    }
+
+    @Override
+    public Optional<Email> findLocked(EmailId id) {
+        return rows.findLocked(id.fileId(), id.kind());
+    }
+
+    @Override
+    public List<Email> pendingOfLocked(UUID fileId) {
+        return rows.findLockedByStatus(fileId, EmailStatus.PENDING);
+    }
+
+    @Override
+    public List<Email> of(UUID fileId) {
+        return rows.findOf(fileId);
+    }
+
+    @Override
+    public long countPending() {
+        return rows.countByStatus(EmailStatus.PENDING);
+    }
+
+    @Override
+    public long countStuckSince(Instant cutoff) {
+        return rows.countSendingSince(cutoff);
+    }
+
+    @Override
+    public List<UUID> stuckSince(Instant cutoff, int limit) {
+        return rows.sendingSince(cutoff, Limit.of(limit));
+    }
+}

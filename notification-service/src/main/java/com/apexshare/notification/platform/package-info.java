@@ -1,5 +1,0 @@
-/**
- * Cross-cutting adapters of the notification service: JWT security, the brief's error body for every failure, Kafka topics
- * and the consumer error handler with its dead-letter topics.
- */
-package com.apexshare.notification.platform;
