@@ -20,10 +20,12 @@ export interface Target {
   signIn(page: Page): Promise<void>;
   /** The link of the newest email to this student (waits for it). */
   emailLink(studentEmail: string): Promise<string>;
-  expiredLink(): Promise<string>;
-  removedLink(): Promise<string | undefined>;
-  /** UploadPart requests S3 itself answered (where the target can count them at S3). */
-  uploadPartRequests?(): number;
+  /** A link of this student's whose end has passed (the target makes or names one). */
+  expiredLink(studentEmail: string): Promise<string>;
+  /** A link of this student's whose video was removed, where the target can make one. */
+  removedLink(studentEmail: string): Promise<string | undefined>;
+  /** UploadPart requests S3 itself accepted for these uploads (where the target can count them at S3). */
+  uploadPartRequests?(fileIds: string[]): Promise<number>;
 }
 
 export interface TestVideo {

@@ -1,0 +1,54 @@
+package com.apexshare.gateway.webapp;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+
+/**
+ * Which requests for an emailed link {@code /d/{token}} are a student's browser opening the page, and which are a
+ * download. A browser navigation names {@code text/html} in its {@code Accept} header: it gets the web app's student
+ * page, which counts nothing until the student plays or downloads. Everything else ({@code curl -L} with
+ * {@code Accept: *}{@code /*}, a download manager, a HEAD) still gets the download-service's counted redirect, so a
+ * link keeps working without a browser.
+ */
+public final class StudentPages {
+
+    /** One path segment after {@code /d/}: the token (the download-service judges its form). */
+    private static final Pattern LINK = Pattern.compile("/d/[^/]+");
+
+    private StudentPages() {
+    }
+
+    /**
+     * @param method the request's method
+     * @param path   the request path (already refused by the path guard when not canonical)
+     * @param accept the request's {@code Accept} header values, possibly none
+     */
+    public static boolean isStudentPage(String method, String path, List<String> accept) {
+        if (!"GET".equals(method) || path == null || !LINK.matcher(path).matches()) {
+            return false;
+        }
+        return acceptsHtml(accept);
+    }
+
+    /** {@code text/html} named explicitly with a non-zero quality; a wildcard alone is not a browser navigation. */
+    static boolean acceptsHtml(List<String> accept) {
+        for (String header : accept) {
+            List<MediaType> types;
+            try {
+                types = MediaType.parseMediaTypes(header);
+            } catch (InvalidMediaTypeException e) {
+                continue;
+            }
+            for (MediaType type : types) {
+                if (!type.isWildcardType() && !type.isWildcardSubtype() && MediaType.TEXT_HTML.includes(type)
+                        && type.getQualityValue() > 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
