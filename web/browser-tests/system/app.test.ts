@@ -12,6 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { eventually } from '../harness/checks';
+import { signInAtIdentityProvider } from '../harness/signin';
 import { defineAppSuite } from '../harness/suite';
 
 function required(name: string): string {
@@ -49,17 +50,7 @@ defineAppSuite('web app against the whole system', async () => {
     target: {
       name: 'system',
       baseUrl,
-      async signIn(page) {
-        await page.getByRole('link', { name: 'Sign in' }).click();
-        // The identity provider's sign-in form (username + password), then back through the gateway.
-        await page.locator('input[name="username"]').fill(username);
-        await page.locator('input[name="password"]').fill(password);
-        await page.locator('form button[type="submit"], form input[type="submit"]').first().click();
-        const consent = page.locator('form[action*="/oauth2/authorize"] button[type="submit"]');
-        await page.waitForURL((url) => url.origin === new URL(baseUrl).origin || url.pathname.includes('consent'));
-        if (await consent.count()) await consent.first().click();
-        await page.waitForURL((url) => url.origin === new URL(baseUrl).origin);
-      },
+      signIn: (page) => signInAtIdentityProvider(page, baseUrl, username, password),
       async emailLink(studentEmail) {
         const links = await emailLinks(studentEmail);
         return links[links.length - 1];
