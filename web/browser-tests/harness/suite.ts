@@ -275,8 +275,15 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
 
     it('should sign the trainer out', async () => {
       await gotoAndSettle(page, `${target.baseUrl}/uploads`, 'Your uploads');
+      // Signing out leaves for the identity provider's end-session endpoint, which sends the browser back to `/`:
+      // wait for that navigation to land before going anywhere, or the next goto races it.
+      const base = new URL(target.baseUrl);
+      const back = page.waitForResponse((r) => r.request().isNavigationRequest() && r.request().frame() === page.mainFrame()
+        && new URL(r.url()).origin === base.origin && new URL(r.url()).pathname === '/', { timeout: 60_000 });
       await page.getByRole('button', { name: 'Sign out' }).click();
-      await page.waitForURL((url) => url.origin !== new URL(target.baseUrl).origin || url.pathname === '/' || url.pathname === '/uploads');
+      await back;
+      await page.getByRole('heading', { level: 1, name: 'Sign in to ApexShare' }).waitFor();
+      await expectAccessible(page, 'the page after signing out');
       await page.goto(`${target.baseUrl}/uploads`);
       await page.getByRole('heading', { level: 1, name: 'Sign in to ApexShare' }).waitFor();
       expect((await page.request.get(`${target.baseUrl}/api/v1/me`)).status()).toBe(401);

@@ -35,7 +35,9 @@ defineAppSuite('web app against the whole system', async () => {
 
   /** Every link emailed to this student, oldest first (waits for the first). */
   const emailLinks = async (studentEmail: string) => {
-    const pattern = new RegExp(`\\[email\\] to: ${studentEmail.replace(/[.+]/g, '\\$&')} \\|.*\\| link: (\\S+)`, 'g');
+    // The recipient as the run prints it: the bare address or "Name <address>".
+    const address = studentEmail.replace(/[.+]/g, '\\$&');
+    const pattern = new RegExp(`\\[email\\] to: (?:[^|<]*<)?${address}>? \\|.*\\| link: (\\S+)`, 'g');
     return eventually(async () => [...(await mailLines(mailLog)).matchAll(pattern)].map((m) => m[1]),
       (l) => l.length > 0, `an email to ${studentEmail} in ${mailLog}`, 60_000);
   };
