@@ -49,10 +49,10 @@ final class BrowserFixtures implements AutoCloseable {
         server.createContext("/mail", this::mail);
         server.createContext("/s3/upload-parts", this::uploadParts);
         server.createContext("/links/expire", exchange -> changeLink(exchange,
-                "UPDATE link_token SET expires_at = now() - interval '1 minute' WHERE token_sha256 = ?"));
+                "UPDATE download.link_token SET expires_at = now() - interval '1 minute' WHERE token_sha256 = ?"));
         server.createContext("/links/remove", exchange -> changeLink(exchange,
-                "UPDATE upload_view SET deleted_at = now(), deletion_reason = 'RETENTION_EXPIRED' WHERE file_id = "
-                        + "(SELECT file_id FROM link_token WHERE token_sha256 = ?)"));
+                "UPDATE download.upload_view SET deleted_at = now(), deletion_reason = 'RETENTION_EXPIRED' "
+                        + "WHERE file_id = (SELECT file_id FROM download.link_token WHERE token_sha256 = ?)"));
         server.start();
     }
 

@@ -1,10 +1,8 @@
 package com.apexshare.gateway.webapp;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
-
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 
 /**
  * Which requests for an emailed link {@code /d/{token}} are a student's browser opening the page, and which are a
@@ -33,22 +31,37 @@ public final class StudentPages {
         return acceptsHtml(accept);
     }
 
-    /** {@code text/html} named explicitly with a non-zero quality; a wildcard alone is not a browser navigation. */
+    /**
+     * {@code text/html} named explicitly with a non-zero quality; a wildcard alone is not a browser navigation. (The
+     * header is read here rather than with Spring's media types: this package stays free of web types.)
+     */
     static boolean acceptsHtml(List<String> accept) {
         for (String header : accept) {
-            List<MediaType> types;
-            try {
-                types = MediaType.parseMediaTypes(header);
-            } catch (InvalidMediaTypeException e) {
-                continue;
-            }
-            for (MediaType type : types) {
-                if (!type.isWildcardType() && !type.isWildcardSubtype() && MediaType.TEXT_HTML.includes(type)
-                        && type.getQualityValue() > 0) {
+            for (String range : header.split(",")) {
+                String[] parts = range.split(";");
+                if (!parts[0].trim().toLowerCase(Locale.ROOT).equals("text/html")) {
+                    continue;
+                }
+                if (quality(parts) > 0) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The range's {@code q} parameter, 1 when absent, 0 when malformed (a refusal rather than a guess). */
+    private static double quality(String[] parts) {
+        for (int i = 1; i < parts.length; i++) {
+            String[] parameter = parts[i].split("=", 2);
+            if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("q")) {
+                try {
+                    return Double.parseDouble(parameter[1].trim());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
     }
 }

@@ -12,14 +12,14 @@ class StudentPagesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"text/html", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-            "application/xhtml+xml, text/html;q=0.5", "TEXT/HTML; charset=utf-8"})
+            "application/xhtml+xml, text/html;q=0.5", "TEXT/HTML; charset=utf-8", " text/html ; q=0.1"})
     void shouldTakeABrowserNavigationToTheLinkForTheStudentPage(String accept) {
         assertThat(StudentPages.isStudentPage("GET", "/d/Xq3-abc_DEF", List.of(accept))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"*/*", "text/*", "application/octet-stream", "video/mp4,*/*;q=0.1", "text/html;q=0",
-            "not a media type"})
+            "text/html;q=zero", "text/html-ish", "not a media type"})
     void shouldLeaveEveryOtherClientsDownloadAlone(String accept) {
         assertThat(StudentPages.isStudentPage("GET", "/d/Xq3-abc_DEF", List.of(accept))).isFalse();
     }
