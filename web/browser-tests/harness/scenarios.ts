@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
@@ -38,9 +38,17 @@ export interface TestVideo {
 
 export const MB = 1_000_000;
 
+const videoDirs: string[] = [];
+
+/** Deletes every file `makeVideos` wrote (40 MB each): call after the suite. */
+export async function removeVideos(): Promise<void> {
+  await Promise.all(videoDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
 export async function makeVideos(context: BrowserContext, count: number, size: number): Promise<TestVideo[]> {
   const base = await recordWebm(context);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'apexshare-videos-'));
+  videoDirs.push(dir);
   return Promise.all(Array.from({ length: count }, async (_, i) => {
     const name = `GX01${String(42 + i).padStart(4, '0')}-${randomBytes(3).toString('hex')}.webm`;
     const buffer = padTo(base, size);

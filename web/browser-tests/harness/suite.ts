@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  describeDrafts, eventually, expectAccessible, gotoAndSettle, launch, makeVideos, MB, PartLog, screenshot, sha256,
+  describeDrafts, eventually, expectAccessible, gotoAndSettle, launch, makeVideos, MB, PartLog, removeVideos, screenshot, sha256,
   holdPartsAfter, waitUploaded, watchCsp, watchInitiations,
 } from './scenarios';
 import type { Browser, Target, TestVideo } from './scenarios';
@@ -39,6 +39,7 @@ export function defineAppSuite(name: string, setup: () => Promise<{ target: Targ
     afterAll(async () => {
       await trainer?.close();
       await teardown?.();
+      await removeVideos();
     });
 
     it('should ask to sign in, then sign the demo trainer in', async () => {
