@@ -6,7 +6,10 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const SCREENSHOTS = path.resolve(here, '../../target/screenshots');
+/** web/target/screenshots; the stand-in run writes to its own folder below it (package.json) so as not to replace the real run's. */
+export const SCREENSHOTS = process.env.APEXSHARE_SCREENSHOT_DIR
+  ? path.resolve(process.env.APEXSHARE_SCREENSHOT_DIR)
+  : path.resolve(here, '../../target/screenshots');
 
 /** axe-core on the page as it is now: no serious or critical violation (WCAG 2.x A/AA rules and best practices). */
 export async function expectAccessible(page: Page, what: string): Promise<void> {

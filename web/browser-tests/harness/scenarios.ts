@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
@@ -20,10 +20,12 @@ export interface Target {
   signIn(page: Page): Promise<void>;
   /** The link of the newest email to this student (waits for it). */
   emailLink(studentEmail: string): Promise<string>;
-  expiredLink(): Promise<string>;
-  removedLink(): Promise<string | undefined>;
-  /** UploadPart requests S3 itself answered (where the target can count them at S3). */
-  uploadPartRequests?(): number;
+  /** A link of this student's whose end has passed (the target makes or names one). */
+  expiredLink(studentEmail: string): Promise<string>;
+  /** A link of this student's whose video was removed, where the target can make one. */
+  removedLink(studentEmail: string): Promise<string | undefined>;
+  /** UploadPart requests S3 itself accepted for these uploads (where the target can count them at S3). */
+  uploadPartRequests?(fileIds: string[]): Promise<number>;
 }
 
 export interface TestVideo {
@@ -36,9 +38,17 @@ export interface TestVideo {
 
 export const MB = 1_000_000;
 
+const videoDirs: string[] = [];
+
+/** Deletes every file `makeVideos` wrote (40 MB each): call after the suite. */
+export async function removeVideos(): Promise<void> {
+  await Promise.all(videoDirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
 export async function makeVideos(context: BrowserContext, count: number, size: number): Promise<TestVideo[]> {
   const base = await recordWebm(context);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'apexshare-videos-'));
+  videoDirs.push(dir);
   return Promise.all(Array.from({ length: count }, async (_, i) => {
     const name = `GX01${String(42 + i).padStart(4, '0')}-${randomBytes(3).toString('hex')}.webm`;
     const buffer = padTo(base, size);

@@ -32,7 +32,7 @@ defineAppSuite('web app against the stand-in', async () => {
       async removedLink() {
         return `${fake.appUrl}/d/${fake.seedAvailable({ fileName: 'gone.mp4', bytes: randomBytes(10) }, 'REMOVED')}`;
       },
-      uploadPartRequests: () => [...fake.uploadPartRequests.values()].reduce((a, b) => a + b, 0),
+      uploadPartRequests: async (fileIds) => fileIds.reduce((sum, id) => sum + (fake.uploadPartRequests.get(id) ?? 0), 0),
     },
     teardown: () => fake.stop(),
   };

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from '../harness/browser';
 import type { Browser } from '../harness/browser';
 import { expectAccessible, screenshot } from '../harness/checks';
-import { describeDrafts, gotoAndSettle, makeVideos, MB, waitUploaded } from '../harness/scenarios';
+import { describeDrafts, gotoAndSettle, makeVideos, MB, removeVideos, waitUploaded } from '../harness/scenarios';
 import { FakeSystem } from './fakeSystem';
 
 const staticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../target/classes/static');
@@ -26,6 +26,7 @@ describe('upload progress on a slow uplink (stand-in)', () => {
   afterAll(async () => {
     await browser?.close();
     await fake?.stop();
+    await removeVideos();
   });
 
   it('should show progress per file and overall with rate and time left, several parts at once', async () => {

@@ -20,10 +20,12 @@ public final class S3Store implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final BlobStore blobStore;
+    private final PartCountingBlobStore counting;
 
-    private S3Store(S3Proxy proxy, BlobStore blobStore) {
+    private S3Store(S3Proxy proxy, BlobStore blobStore, PartCountingBlobStore counting) {
         this.proxy = proxy;
         this.blobStore = blobStore;
+        this.counting = counting;
     }
 
     /**
@@ -47,7 +49,9 @@ public final class S3Store implements AutoCloseable {
             blobProps.setProperty("jclouds.filesystem.basedir", dataDir.toAbsolutePath().toString());
         }
         BlobStore backing = BlobStores.create(provider, blobProps);
-        BlobStore blobStore = onObjectCreated == null ? backing : new NotifyingBlobStore(backing, onObjectCreated);
+        BlobStore notifying = onObjectCreated == null ? backing : new NotifyingBlobStore(backing, onObjectCreated);
+        PartCountingBlobStore counting = new PartCountingBlobStore(notifying);
+        BlobStore blobStore = counting;
         Properties p = new Properties();
         p.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
         p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
@@ -69,7 +73,7 @@ public final class S3Store implements AutoCloseable {
                 }
                 Thread.onSpinWait();
             }
-            return new S3Store(proxy, blobStore);
+            return new S3Store(proxy, blobStore, counting);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start S3Proxy", e);
         }
@@ -88,6 +92,14 @@ public final class S3Store implements AutoCloseable {
 
     public int port() {
         return proxy.getPort();
+    }
+
+    /**
+     * The UploadPart requests this store accepted since it started, by {@code bucket/key}: counted at S3 itself (the
+     * browser tests check that a resumed upload sends only the parts S3 does not have).
+     */
+    public java.util.Map<String, Integer> uploadPartRequests() {
+        return counting.uploadPartRequests();
     }
 
     /** The store behind the proxy, for the local run's notification emitter. */

@@ -44,7 +44,8 @@ public final class MailPrinter implements AutoCloseable {
         }
     }
 
-    static String describe(MimeMessage message) {
+    /** One line per email: recipients, subject and the link in it (what the local run prints). */
+    public static String describe(MimeMessage message) {
         try {
             Address[] to = message.getAllRecipients();
             String recipients = to == null ? "?" : Arrays.stream(to).map(Address::toString).collect(Collectors.joining(", "));

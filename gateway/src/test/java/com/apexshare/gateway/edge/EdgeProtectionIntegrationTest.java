@@ -170,7 +170,9 @@ class EdgeProtectionIntegrationTest {
                 get(gateway, "/", Map.of()),
                 get(gateway, "/api/v1/nothing", Map.of()),
                 get(gateway, "/api/v1/uploads/recent", Map.of()),
-                get(gateway, "/d/" + UUID.randomUUID(), Map.of()));
+                get(gateway, "/d/" + UUID.randomUUID(), Map.of()),
+                get(gateway, "/d/" + UUID.randomUUID(), Map.of("Accept", "text/html")),
+                get(gateway, "/uploads", Map.of("Accept", "text/html")));
 
         // Then each carries every security header exactly once, and no HSTS over plain HTTP
         for (HttpResponse<String> answer : answers) {
@@ -186,12 +188,16 @@ class EdgeProtectionIntegrationTest {
 
     @Test
     void shouldAllowTheConfiguredStorageOriginForUploadsAndPlaybackOnly() throws Exception {
-        HttpResponse<String> answer = get(behindProxy, "/", Map.of());
-
-        String csp = answer.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(csp).contains("connect-src 'self' https://apexshare-videos.s3.eu-west-1.amazonaws.com;")
-                .contains("media-src 'self' https://apexshare-videos.s3.eu-west-1.amazonaws.com;")
-                .contains("script-src 'self';");
+        // When the trainer's app and the student's page load from a gateway with the bucket's origin configured
+        for (HttpResponse<String> answer : List.of(get(behindProxy, "/", Map.of()),
+                get(behindProxy, "/d/" + UUID.randomUUID(), Map.of("Accept", "text/html")))) {
+            // Then the browser may PUT parts to the bucket and play from it, and run scripts from the gateway only
+            String csp = answer.headers().firstValue("Content-Security-Policy").orElseThrow();
+            assertThat(csp).contains("connect-src 'self' https://apexshare-videos.s3.eu-west-1.amazonaws.com;")
+                    .contains("media-src 'self' https://apexshare-videos.s3.eu-west-1.amazonaws.com;")
+                    .contains("script-src 'self';").contains("img-src 'self' data:;");
+            assertThat(csp).doesNotContain("script-src 'self' https://apexshare-videos");
+        }
     }
 
     @Test

@@ -91,7 +91,9 @@ class JpaUploadLedger implements UploadLedger {
             records.emailFailed(EmailRows.failed(batch.emailFailed.values()));
         }
         if (!batch.downloaded.isEmpty()) {
-            records.download(DownloadedRows.of(batch.downloaded.values()));
+            DownloadedRows downloads = DownloadedRows.of(batch.downloaded.values());
+            records.download(downloads);
+            records.eraseDownloadDetailsOfExpired(downloads);
         }
         countOnCommit(events);
     }

@@ -186,4 +186,21 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
               AND (user_agent_family IS NOT NULL OR channel IS NOT NULL)
             """)
     int eraseDownloadDetails(@Param("rows") DeletedRows rows);
+
+    /**
+     * After {@link #download}, in the same transaction: erases the device details of these downloads where their
+     * upload has expired meanwhile. {@link #download} judged expiry by its statement's snapshot, and an expiry
+     * committed by another consumer while it ran would have missed the rows it was inserting (its erase ran before
+     * they were committed); this statement runs with a fresh snapshot, after {@link #download} has taken the uploads'
+     * row locks, so one of the two always sees the other.
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            UPDATE download d SET user_agent_family = NULL, channel = NULL
+            FROM upload u
+            WHERE d.download_id = ANY(CAST(:#{#rows.downloadIds} AS uuid[]))
+              AND u.file_id = d.file_id AND u.expired_at IS NOT NULL
+              AND (d.user_agent_family IS NOT NULL OR d.channel IS NOT NULL)
+            """)
+    int eraseDownloadDetailsOfExpired(@Param("rows") DownloadedRows rows);
 }

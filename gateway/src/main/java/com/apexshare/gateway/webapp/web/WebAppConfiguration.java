@@ -19,10 +19,12 @@ import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import com.apexshare.gateway.webapp.ClientRoutes;
+import com.apexshare.gateway.webapp.StudentPages;
 
 /**
- * The web app from {@code classpath:/static/}. Vite writes content-hashed files under {@code assets/}: a changed
- * file has a new name, so they are cached for a year and never revalidated. Every other file, {@code index.html}
+ * The web app from {@code classpath:/static/}: the {@code com.apexshare:web} jar's {@code static/}. Vite writes
+ * content-hashed files under {@code assets/}: a changed file has a new name, so they are cached for a year and never
+ * revalidated. Every other file, {@code index.html}
  * above all, is revalidated on each load so that a deployment shows at once.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +38,22 @@ class WebAppConfiguration implements WebMvcConfigurer {
         registry.addResourceHandler("/assets/**").addResourceLocations(STATIC + "assets/")
                 .setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable());
         registry.addResourceHandler("/**").addResourceLocations(STATIC).setCacheControl(CacheControl.noCache());
+    }
+
+    /**
+     * A student's browser opening the emailed link gets the student page instead of the download-service's redirect.
+     * Asked before the gateway's routes ({@code RoutingConfiguration} is {@code @Order(0)}); every other request for
+     * {@code /d/{token}} (curl, HEAD) still reaches the download-service. {@code no-store}: the address holds the
+     * token, and a cached page would hide a link that has since expired.
+     */
+    @Bean
+    @Order(-1)
+    RouterFunction<ServerResponse> studentPage() {
+        RequestPredicate page = request -> StudentPages.isStudentPage(request.method().name(), request.path(),
+                request.headers().header("Accept"));
+        // Referrer-Policy: no-referrer is on every answer already (SecurityHeadersFilter).
+        return RouterFunctions.route(page, request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
+                .cacheControl(CacheControl.noStore()).body(INDEX));
     }
 
     /** {@code /} and the app's client-side routes answer with {@code index.html}; the app's router takes over. */
