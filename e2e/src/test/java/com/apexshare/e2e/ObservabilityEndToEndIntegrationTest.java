@@ -120,11 +120,16 @@ class ObservabilityEndToEndIntegrationTest {
             await().atMost(Duration.ofMinutes(2)).until(() -> !result(prometheus.query(
                     "sum(apexshare_downloads_opened_total) > 0 and sum(apexshare_kafka_dead_letters_total) > 0"))
                     .isEmpty());
+            // Kafka's per-partition lag metrics join Micrometer's registry at its next refresh (every minute)
+            await().atMost(Duration.ofMinutes(2)).until(() -> result(prometheus.query(
+                    "count by (application) (kafka_consumer_fetch_manager_records_lag)")).size() == 4);
         } finally {
             for (JsonNode target : prometheus.get("/api/v1/targets").path("data").path("activeTargets")) {
                 System.out.printf("PROMETHEUS target %s %s %s%n", target.path("scrapeUrl").asString(),
                         target.path("health").asString(), target.path("lastError").asString());
             }
+            System.out.println("PROMETHEUS http series: " + summary(prometheus.query(
+                    "count by (application, uri) (http_server_requests_seconds_count)")));
             System.out.println("PROMETHEUS series: " + summary(prometheus.query(
                     "count by (__name__, application) ({__name__=~\"apexshare_.*|kafka_consumer_fetch_manager_records_lag.*|spring_kafka.*|catalog_.*\"})")));
         }
