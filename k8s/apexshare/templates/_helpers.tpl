@@ -58,6 +58,18 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 Plain (non-secret) environment of one service, as a YAML map: the ConfigMap's data. Only variables the service's
 application.yaml reads; deploy-tests checks that.
 */}}
+{{/* Logs and traces, the same for every service and the gateway (Spring Boot's own settings as variables). */}}
+{{- define "apexshare.observabilityEnv" -}}
+{{- $v := .Values -}}
+{{- with $v.logging.structuredFormat }}
+LOGGING_STRUCTURED_FORMAT_CONSOLE: {{ . | quote }}
+{{- end }}
+MANAGEMENT_TRACING_SAMPLING_PROBABILITY: {{ $v.tracing.samplingProbability | toString | quote }}
+{{- with $v.tracing.otlpEndpoint }}
+MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT: {{ . | quote }}
+{{- end }}
+{{- end -}}
+
 {{- define "apexshare.configEnv" -}}
 {{- $v := .root.Values -}}
 KAFKA_BOOTSTRAP_SERVERS: {{ required "kafka.bootstrapServers is required" $v.kafka.bootstrapServers | quote }}
@@ -66,6 +78,7 @@ KAFKA_SECURITY_PROTOCOL: {{ $v.kafka.securityProtocol | quote }}
 SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ $v.kafka.sasl.mechanism | quote }}
 {{- end }}
 {{ .svc.kafka.consumerGroupEnv }}: {{ .svc.kafka.consumerGroup | quote }}
+{{ include "apexshare.observabilityEnv" .root }}
 {{- if .svc.features.database }}
 {{- $params := ternary (printf "?%s" $v.database.parameters) "" (ne $v.database.parameters "") }}
 DB_URL: {{ printf "jdbc:postgresql://%s:%v/%s%s" (required "database.host is required" $v.database.host) $v.database.port .svc.database.name $params | quote }}
@@ -200,6 +213,7 @@ reads; deploy-tests checks that.
 {{- $v := .root.Values -}}
 {{- $g := $v.gateway -}}
 MANAGEMENT_PORT: {{ $g.managementPort | quote }}
+{{ include "apexshare.observabilityEnv" .root }}
 {{- range $key := list "upload" "catalog" "notification" "download" }}
 {{- if (index $v.services $key).enabled }}
 GATEWAY_{{ upper $key }}_URI: {{ include "apexshare.serviceUri" (dict "root" $.root "key" $key) | quote }}

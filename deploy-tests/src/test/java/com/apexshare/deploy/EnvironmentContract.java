@@ -22,9 +22,12 @@ final class EnvironmentContract {
      * Read by rule rather than by a placeholder: Spring's relaxed binding maps SPRING_KAFKA_PROPERTIES_SASL_MECHANISM to
      * {@code spring.kafka.properties.sasl.mechanism}, a Kafka client property (SASL, TLS); the JVM reads
      * JAVA_TOOL_OPTIONS; Spring reads SPRING_PROFILES_ACTIVE (compose's {@code local}: the platform's start-up guard).
+     * Logs and traces are Spring Boot's own settings, the same in every module (the platform's observability
+     * defaults): structured logging, the sampling probability, the OTLP endpoint.
      */
-    private static final Pattern READ_BY_RULE =
-            Pattern.compile("SPRING_KAFKA_PROPERTIES_[A-Z0-9_]+|JAVA_TOOL_OPTIONS|SPRING_PROFILES_ACTIVE");
+    private static final Pattern READ_BY_RULE = Pattern.compile("SPRING_KAFKA_PROPERTIES_[A-Z0-9_]+|JAVA_TOOL_OPTIONS"
+            + "|SPRING_PROFILES_ACTIVE|LOGGING_STRUCTURED_FORMAT_CONSOLE|MANAGEMENT_TRACING_SAMPLING_PROBABILITY"
+            + "|MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
 
     private static final Pattern SECRET = Pattern.compile(".*(PASSWORD|SECRET|JAAS|TOKEN|ACCESS_KEY|PRIVATE|CREDENTIAL).*");
 

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.core.KafkaOperations;
 
 import com.apexshare.events.Topic;
+import com.apexshare.platform.observability.UploadTraces;
 
 /**
  * Publish-and-wait: sends events keyed by the upload's file id and returns once Kafka acknowledged every one of them
@@ -23,10 +24,17 @@ public class EventPublisher {
 
     private final KafkaOperations<Object, Object> kafka;
     private final Duration timeout;
+    private final UploadTraces traces;
 
     public EventPublisher(KafkaOperations<Object, Object> kafka, Duration timeout) {
+        this(kafka, timeout, UploadTraces.none());
+    }
+
+    /** A publisher that sends each event inside its upload's trace ({@link UploadTraces}). */
+    public EventPublisher(KafkaOperations<Object, Object> kafka, Duration timeout, UploadTraces traces) {
         this.kafka = kafka;
         this.timeout = timeout;
+        this.traces = traces;
     }
 
     /** Publishes one event and waits for its acknowledgement. */
@@ -38,7 +46,8 @@ public class EventPublisher {
     public <V> void publishAll(Topic<V> topic, Map<UUID, V> eventsByFileId) {
         List<CompletableFuture<?>> sends = new ArrayList<>(eventsByFileId.size());
         try {
-            eventsByFileId.forEach((fileId, event) -> sends.add(kafka.send(topic.name(), fileId.toString(), event)));
+            eventsByFileId.forEach((fileId, event) -> sends.add(
+                    traces.publishing(fileId.toString(), () -> kafka.send(topic.name(), fileId.toString(), event))));
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

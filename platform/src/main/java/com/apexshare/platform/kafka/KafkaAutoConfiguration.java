@@ -16,6 +16,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 
 import com.apexshare.platform.PlatformProperties;
+import com.apexshare.platform.observability.UploadTraces;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -42,8 +43,9 @@ public class KafkaAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventPublisher eventPublisher(KafkaOperations<Object, Object> kafka, PlatformProperties platform) {
-        return new EventPublisher(kafka, platform.kafka().sendTimeout());
+    EventPublisher eventPublisher(KafkaOperations<Object, Object> kafka, PlatformProperties platform,
+            ObjectProvider<UploadTraces> traces) {
+        return new EventPublisher(kafka, platform.kafka().sendTimeout(), traces.getIfAvailable(UploadTraces::none));
     }
 
     @Bean

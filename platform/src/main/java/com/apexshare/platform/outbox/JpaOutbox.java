@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import com.apexshare.events.Topic;
 import com.apexshare.events.serde.AvroEventSerializer;
+import com.apexshare.platform.observability.UploadTraces;
 
 /**
  * Writes the event's wire bytes into the outbox with the caller's transaction, and wakes this replica's relay when
@@ -22,18 +23,26 @@ class JpaOutbox implements Outbox {
     private final OutboxRecords records;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final UploadTraces traces;
     private final AvroEventSerializer avro = new AvroEventSerializer();
 
     JpaOutbox(OutboxRecords records, Clock clock, OutboxRelay relay) {
+        this(records, clock, relay, UploadTraces.none());
+    }
+
+    JpaOutbox(OutboxRecords records, Clock clock, OutboxRelay relay, UploadTraces traces) {
         this.records = records;
         this.clock = clock;
         this.relay = relay;
+        this.traces = traces;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public <V> void append(Topic<V> topic, UUID fileId, V event) {
         records.save(new OutboxRecord(topic.name(), fileId.toString(), encode(topic, event), clock.instant()));
+        // The relay sends the row inside the upload's trace: the current one if the upload has none yet.
+        traces.appended(fileId.toString());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -7,12 +7,14 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.apexshare.platform.PlatformProperties;
+import com.apexshare.platform.observability.UploadTraces;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.persistence.EntityManagerFactory;
@@ -33,13 +35,14 @@ public class OutboxAutoConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(OutboxRecords records, PlatformTransactionManager transactions,
-            KafkaOperations<Object, Object> kafka, Clock clock, PlatformProperties platform, MeterRegistry metrics) {
+            KafkaOperations<Object, Object> kafka, Clock clock, PlatformProperties platform, MeterRegistry metrics,
+            ObjectProvider<UploadTraces> traces) {
         return new OutboxRelay(records, new TransactionTemplate(transactions), kafka, clock, platform.outbox(),
-                metrics);
+                metrics, traces.getIfAvailable(UploadTraces::none));
     }
 
     @Bean
-    Outbox outbox(OutboxRecords records, Clock clock, OutboxRelay relay) {
-        return new JpaOutbox(records, clock, relay);
+    Outbox outbox(OutboxRecords records, Clock clock, OutboxRelay relay, ObjectProvider<UploadTraces> traces) {
+        return new JpaOutbox(records, clock, relay, traces.getIfAvailable(UploadTraces::none));
     }
 }

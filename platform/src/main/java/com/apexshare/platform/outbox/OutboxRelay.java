@@ -20,6 +20,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.apexshare.platform.PlatformProperties;
+import com.apexshare.platform.observability.UploadTraces;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -47,8 +48,17 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean running;
     private Thread worker;
 
+    private final UploadTraces traces;
+
     OutboxRelay(OutboxRecords records, TransactionTemplate transactions, KafkaOperations<Object, Object> kafka,
             Clock clock, PlatformProperties.Outbox settings, MeterRegistry metrics) {
+        this(records, transactions, kafka, clock, settings, metrics, UploadTraces.none());
+    }
+
+    /** A relay that sends each event inside its upload's trace, remembered when it was appended. */
+    OutboxRelay(OutboxRecords records, TransactionTemplate transactions, KafkaOperations<Object, Object> kafka,
+            Clock clock, PlatformProperties.Outbox settings, MeterRegistry metrics, UploadTraces traces) {
+        this.traces = traces;
         this.records = records;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -134,7 +144,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private CompletableFuture<?> send(Claimed row) {
         try {
-            return kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload()));
+            return traces.publishing(row.key(),
+                    () -> kafka.send(new ProducerRecord<>(row.topic(), row.key(), row.payload())));
         } catch (RuntimeException e) {
             // send() itself throws when it cannot get the topic's metadata within max.block.ms.
             return CompletableFuture.failedFuture(e);

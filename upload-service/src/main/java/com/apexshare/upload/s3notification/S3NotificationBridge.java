@@ -27,29 +27,35 @@ public class S3NotificationBridge {
 
     private final ObjectStore store;
     private final UploadCompleter uploads;
+    private final S3NotificationMetrics metrics;
 
-    S3NotificationBridge(ObjectStore store, UploadCompleter uploads) {
+    S3NotificationBridge(ObjectStore store, UploadCompleter uploads, S3NotificationMetrics metrics) {
         this.store = store;
         this.uploads = uploads;
+        this.metrics = metrics;
     }
 
     public void objectsCreated(List<ObjectCreated> records) {
         for (ObjectCreated created : records) {
             if (!created.bucket().equals(store.bucket()) || !created.key().startsWith(ObjectKeys.PREFIX)) {
                 LOG.debug("S3 notification for bucket {} outside videos/: ignored", created.bucket());
+                metrics.screened(S3NotificationMetrics.Screening.IGNORED);
                 continue;
             }
             Optional<UUID> fileId = ObjectKeys.fileIdOf(created.key());
             if (fileId.isEmpty()) {
                 LOG.warn("S3 notification for a videos/ key without a file id: ignored");
+                metrics.screened(S3NotificationMetrics.Screening.NO_FILE_ID);
                 continue;
             }
             Optional<StoredObject> object = store.head(created.key());
             if (object.isEmpty()) {
                 LOG.info("S3 notification for upload {}: the object is gone; ignored", fileId.get());
+                metrics.screened(S3NotificationMetrics.Screening.OBJECT_GONE);
                 continue;
             }
             NotificationOutcome outcome = uploads.objectCreated(fileId.get(), object.get());
+            metrics.handled(outcome);
             LOG.info("S3 notification {} for upload {}: {}", created.eventName(), fileId.get(), outcome);
         }
     }

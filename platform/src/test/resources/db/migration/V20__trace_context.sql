@@ -1,0 +1,6 @@
+-- The upload traces table exactly as the platform README documents it ("Tracing").
+CREATE TABLE trace_context (
+    event_key   text        PRIMARY KEY,
+    traceparent text        NOT NULL,
+    created_at  timestamptz NOT NULL
+);

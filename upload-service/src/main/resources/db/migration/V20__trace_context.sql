@@ -1,0 +1,7 @@
+-- The trace each upload began in, by event key (the file id): the platform's publisher, outbox relay and listeners
+-- keep an upload's events in that one trace (platform/README.md, "Tracing"). The first trace remembered wins.
+CREATE TABLE trace_context (
+    event_key   text        PRIMARY KEY,
+    traceparent text        NOT NULL,
+    created_at  timestamptz NOT NULL
+);
