@@ -4,3 +4,4 @@ CREATE TABLE trace_context (
     traceparent text        NOT NULL,
     created_at  timestamptz NOT NULL
 );
+CREATE INDEX trace_context_created_idx ON trace_context (created_at);

@@ -1,12 +1,14 @@
 package com.apexshare.platform.observability;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -31,6 +33,10 @@ class JdbcUploadTraces implements UploadTraces {
     static final String HEADER = "traceparent";
     private static final Pattern TRACEPARENT = Pattern.compile("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final int CACHE_SIZE = 10_000;
+    /** A trace is for following an upload through its first days; older rows go (one purge per this many inserts). */
+    static final Duration RETENTION = Duration.ofDays(7);
+    private static final int PURGE_EVERY = 1_000;
+    private static final int PURGE_BATCH = 10_000;
 
     private final JdbcClient jdbc;
     private final Tracer tracer;
@@ -43,6 +49,7 @@ class JdbcUploadTraces implements UploadTraces {
         }
     };
     private volatile Boolean tablePresent;
+    private final AtomicLong inserts = new AtomicLong();
 
     JdbcUploadTraces(JdbcClient jdbc, Tracer tracer, Propagator propagator, Clock clock) {
         this.jdbc = jdbc;
@@ -103,8 +110,24 @@ class JdbcUploadTraces implements UploadTraces {
                     .param("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
             // Another replica may have been first: cache what the table holds, not what was offered.
             find(key);
+            if (inserts.incrementAndGet() % PURGE_EVERY == 0) {
+                purgeOlderThan(clock.instant().minus(RETENTION));
+            }
         } catch (RuntimeException e) {
             LOG.debug("Could not remember the trace of {}: {}", key, e.toString());
+        }
+    }
+
+    /** Removes up to a batch of rows older than the cutoff; called now and then, so the table stays bounded. */
+    int purgeOlderThan(java.time.Instant cutoff) {
+        try {
+            return jdbc.sql("DELETE FROM trace_context WHERE event_key IN (SELECT event_key FROM trace_context "
+                    + "WHERE created_at < :cutoff LIMIT :batch)")
+                    .param("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC)).param("batch", PURGE_BATCH)
+                    .update();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not purge old upload traces: {}", e.toString());
+            return 0;
         }
     }
 

@@ -41,6 +41,12 @@ class UploadTracesIntegrationTest extends PlatformIntegrationTest {
     @Autowired
     EventPublisher publisher;
 
+    @Autowired
+    UploadTraces traces;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void shouldRelayAnOutboxEventInsideTheTraceItWasAppendedIn() {
         // Given an event appended to the outbox while a request's trace is current
@@ -67,6 +73,24 @@ class UploadTracesIntegrationTest extends PlatformIntegrationTest {
         assertThat(later).isNotEqualTo(first);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(traceparents(fileId)).hasSize(3)
                 .allSatisfy(traceparent -> assertThat(traceparent).matches("00-" + first + "-[0-9a-f]{16}-01")));
+    }
+
+    @Test
+    void shouldForgetTracesOlderThanTheRetentionAndKeepTheOthers() {
+        // Given one upload's trace remembered eight days ago and another's just now
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO trace_context (event_key, traceparent, created_at) VALUES (?, ?, now() - interval "
+                + "'8 days')", old, "00-" + "a".repeat(32) + "-" + "b".repeat(16) + "-01");
+        traces.seen(recent, "00-" + "c".repeat(32) + "-" + "d".repeat(16) + "-01");
+
+        // When the purge runs (the platform runs it every thousand new traces)
+        int purged = ((JdbcUploadTraces) traces).purgeOlderThan(Instant.now().minus(JdbcUploadTraces.RETENTION));
+
+        // Then only the old one is gone
+        assertThat(purged).isPositive();
+        assertThat(jdbc.queryForList("SELECT event_key FROM trace_context WHERE event_key IN (?, ?)", String.class,
+                old, recent)).containsExactly(recent);
     }
 
     private String inNewTrace(String name, Runnable work) {
