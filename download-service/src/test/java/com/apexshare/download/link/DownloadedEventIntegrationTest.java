@@ -62,12 +62,17 @@ class DownloadedEventIntegrationTest extends DownloadServiceTestSupport {
         assertThat(downloads.stream().map(Downloaded::getUserAgentFamily).collect(Collectors.toSet()))
                 .isEqualTo(Set.of("Firefox", "curl"));
 
-        // And no record carries the token, its hash or the client's address
+        // And no record carries the token, its hash or the client's address, in its value or its headers
         for (TopicContents.Entry<byte[]> record : records) {
             String raw = new String(record.value(), StandardCharsets.ISO_8859_1);
             assertThat(raw).doesNotContain(upload.token()).doesNotContain(LinkFixture.sha256(upload.token()))
                     .doesNotContain(client).doesNotContain("127.0.0.1");
-            assertThat(record.headers().toArray()).isEmpty();
+            // the one header is the W3C trace context of the upload's trace (platform tracing): ids, nothing else
+            assertThat(record.headers().toArray()).allSatisfy(header -> {
+                assertThat(header.key()).isEqualTo("traceparent");
+                assertThat(new String(header.value(), StandardCharsets.US_ASCII))
+                        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+            });
         }
     }
 
