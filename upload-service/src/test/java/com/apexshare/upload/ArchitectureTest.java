@@ -1,46 +1,11 @@
 package com.apexshare.upload;
 
-import org.junit.jupiter.api.Test;
+import com.apexshare.devstack.architecture.ServiceArchitectureChecks;
 
-import com.apexshare.devstack.architecture.ServiceArchitecture;
+/** The layering every service shares (devstack's {@code ServiceArchitecture}), checked on this one's main classes. */
+class ArchitectureTest extends ServiceArchitectureChecks {
 
-/** The service's layering, checked on its main classes (see {@link ServiceArchitecture}). */
-class ArchitectureTest {
-
-    private static final ServiceArchitecture ARCHITECTURE = ServiceArchitecture.of("com.apexshare.upload");
-
-    @Test
-    void shouldBeIndependentOfOtherServicesAndDevstack() {
-        ARCHITECTURE.independentOfOtherServicesAndDevstack().check(ARCHITECTURE.mainClasses());
-    }
-
-    @Test
-    void shouldKeepAdaptersOutOfTheDomain() {
-        ARCHITECTURE.domainImportsNoAdapter().check(ARCHITECTURE.mainClasses());
-    }
-
-    @Test
-    void shouldKeepControllersInWeb() {
-        ARCHITECTURE.controllersLiveInWeb().check(ARCHITECTURE.mainClasses());
-    }
-
-    @Test
-    void shouldKeepListenersInMessagingDecodingAndDelegating() {
-        ARCHITECTURE.listenersLiveInMessagingAndOnlyDecodeAndDelegate().check(ARCHITECTURE.mainClasses());
-    }
-
-    @Test
-    void shouldKeepAvroInMessaging() {
-        ARCHITECTURE.avroStaysInMessaging().check(ARCHITECTURE.mainClasses());
-    }
-
-    @Test
-    void shouldNeverLetEntitiesLeaveThroughWeb() {
-        ARCHITECTURE.entitiesNeverLeaveThroughWeb().check(ARCHITECTURE.mainClasses());
-    }
-
-    @Test
-    void shouldPersistWithOneStyle() {
-        ARCHITECTURE.onePersistenceStyle().check(ARCHITECTURE.mainClasses());
+    ArchitectureTest() {
+        super("com.apexshare.upload");
     }
 }
