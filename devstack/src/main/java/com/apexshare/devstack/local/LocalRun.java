@@ -212,6 +212,8 @@ public final class LocalRun implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         // Development defaults (postgres login, issuer on loopback): the platform refuses them outside this profile.
         env.put("SPRING_PROFILES_ACTIVE", "local");
+        // Every request traced on a developer's machine (the platform samples one in ten by default).
+        env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
         env.put("SERVER_ADDRESS", LOOPBACK);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("OIDC_ISSUER_URI", identity.issuerUri());
@@ -244,6 +246,7 @@ public final class LocalRun implements AutoCloseable {
     Map<String, String> gatewayEnvironment(int managementPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
         env.put("SERVER_ADDRESS", LOOPBACK);
         env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("MANAGEMENT_SERVER_ADDRESS", LOOPBACK);
