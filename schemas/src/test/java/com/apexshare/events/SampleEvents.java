@@ -39,6 +39,11 @@ public final class SampleEvents {
                         .setFileId(fileId).setReason(EmailFailureReason.RECIPIENT_REJECTED).setDetail(null).build(),
                 Downloaded.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
                         .setFileId(fileId).setDownloadId(UUID.randomUUID().toString()).setUserAgentFamily("Firefox")
-                        .setChannel(DownloadChannel.REDIRECT).build());
+                        .setChannel(DownloadChannel.REDIRECT).build(),
+                LinkIssued.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setLinkTokenSha256("b".repeat(64))
+                        .setLinkExpiresAt(now.plus(30, ChronoUnit.DAYS)).build(),
+                LinkActivated.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setLinkTokenSha256("b".repeat(64)).build());
     }
 }

@@ -49,6 +49,8 @@ class TopicsTest {
         assertThat(Topics.EMAIL_SENT.name()).isEqualTo(Topics.Names.EMAIL_SENT);
         assertThat(Topics.EMAIL_FAILED.name()).isEqualTo(Topics.Names.EMAIL_FAILED);
         assertThat(Topics.DOWNLOADED.name()).isEqualTo(Topics.Names.DOWNLOADED);
+        assertThat(Topics.LINK_ISSUED.name()).isEqualTo(Topics.Names.LINK_ISSUED);
+        assertThat(Topics.LINK_ACTIVATED.name()).isEqualTo(Topics.Names.LINK_ACTIVATED);
         assertThat(Topics.S3_NOTIFICATIONS_RAW.name()).isEqualTo(Topics.Names.S3_NOTIFICATIONS_RAW);
     }
 

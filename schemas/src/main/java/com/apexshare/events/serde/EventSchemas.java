@@ -21,6 +21,8 @@ import org.apache.avro.util.ClassSecurityValidator;
 import com.apexshare.events.Downloaded;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailSent;
+import com.apexshare.events.LinkActivated;
+import com.apexshare.events.LinkIssued;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.UploadInitiated;
@@ -34,7 +36,8 @@ public final class EventSchemas {
     private static final String HISTORY = "/com/apexshare/events/history/";
     private static final List<Schema> CURRENT = List.of(UploadInitiated.getClassSchema(),
             UploadCompleted.getClassSchema(), UploadDeleted.getClassSchema(), EmailSent.getClassSchema(),
-            EmailFailed.getClassSchema(), Downloaded.getClassSchema());
+            EmailFailed.getClassSchema(), Downloaded.getClassSchema(), LinkIssued.getClassSchema(),
+            LinkActivated.getClassSchema());
     private static final EventSchemas DEFAULT = new EventSchemas(releasedSchemas());
 
     static {
