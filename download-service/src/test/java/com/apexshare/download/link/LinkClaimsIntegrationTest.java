@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,9 +89,7 @@ class LinkClaimsIntegrationTest extends DownloadServiceTestSupport {
         fixture.publish(Topics.UPLOAD_COMPLETED.name(), upload.fileId(), stolen);
 
         // Then both are dead-lettered and counted, and the link still leads to the upload's own object
-        TopicContents<SpecificRecord> dead = awaitDeadLetters(Topics.UPLOAD_COMPLETED.deadLetter(GROUP),
-                upload.fileId(), 2);
-        assertThat(dead.withKey(upload.fileId().toString())).extracting(TopicContents.Entry::value)
+        assertThat(awaitDeadLetters(Topics.UPLOAD_COMPLETED.deadLetter(GROUP), upload.fileId(), 2))
                 .containsExactly(moved, stolen);
         assertThat(rejected("UploadCompleted", "conflicting_facts") + rejected("UploadCompleted", "foreign_key"))
                 .isEqualTo(rejectedBefore + 2);
@@ -168,10 +167,13 @@ class LinkClaimsIntegrationTest extends DownloadServiceTestSupport {
                 .withKey(upload.fileId().toString()).stream().map(e -> (LinkActivated) e.value()).toList();
     }
 
-    private static TopicContents<SpecificRecord> awaitDeadLetters(String topic, UUID fileId, int count) {
+    /** The upload's dead letters, decoded (the topic also holds other tests' undecodable poison). */
+    private static List<SpecificRecord> awaitDeadLetters(String topic, UUID fileId, int count) {
+        AvroEventDeserializer avro = new AvroEventDeserializer();
         return await().atMost(Duration.ofSeconds(60)).until(
-                () -> TopicContents.read(topic, new AvroEventDeserializer()),
-                contents -> contents.withKey(fileId.toString()).size() >= count);
+                () -> TopicContents.read(topic, new ByteArrayDeserializer()).withKey(fileId.toString()).stream()
+                        .map(e -> avro.deserialize(topic, e.value())).toList(),
+                records -> records.size() >= count);
     }
 
     private long parked(LinkFixture.Upload upload) {
