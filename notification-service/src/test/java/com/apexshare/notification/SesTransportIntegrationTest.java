@@ -17,11 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.apexshare.notification.support.DownloadServiceStandIn;
 import com.apexshare.devstack.SpringProperties;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailFailureReason;
@@ -42,6 +44,8 @@ import tools.jackson.databind.JsonNode;
  * transport, own database and consumer group), closed after this class; the SMTP context's listeners pause meanwhile.
  */
 @SpringBootTest
+// download-service's part: confirms the issued links, so that the student emails may leave
+@Import(DownloadServiceStandIn.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SesTransportIntegrationTest {
 

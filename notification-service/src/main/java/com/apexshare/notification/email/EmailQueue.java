@@ -22,12 +22,14 @@ class EmailQueue {
     private final Emails emails;
     private final Uploads uploads;
     private final EmailEvents events;
+    private final StudentLinks links;
     private final Clock clock;
 
-    EmailQueue(Emails emails, Uploads uploads, EmailEvents events, Clock clock) {
+    EmailQueue(Emails emails, Uploads uploads, EmailEvents events, StudentLinks links, Clock clock) {
         this.emails = emails;
         this.uploads = uploads;
         this.events = events;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -60,9 +62,17 @@ class EmailQueue {
             email.cancel("UPLOAD_GONE", now);
             return Optional.empty();
         }
+        if (email.needsLink()) {
+            // Owed before links were confirmed: issue its link now; it becomes due when download-service confirms.
+            links.issue(email, upload.get().facts(), now);
+            return Optional.empty();
+        }
+        if (!email.mayLeave()) {
+            return Optional.empty();
+        }
         email.claim(now);
         return Optional.of(new ClaimedEmail(email.fileId(), email.kind(), email.attempts(), upload.get().facts(),
-                upload.get().firstDownloadedAt()));
+                upload.get().firstDownloadedAt(), email.linkToken()));
     }
 
     /** The provider accepted the email: recorded together with its event, in one transaction. */

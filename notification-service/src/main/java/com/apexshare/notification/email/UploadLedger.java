@@ -3,6 +3,7 @@ package com.apexshare.notification.email;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -32,11 +33,13 @@ public class UploadLedger {
     private final Clock clock;
     private final boolean trainerNotification;
     private final ApplicationEventPublisher publisher;
+    private final StudentLinks links;
 
     UploadLedger(Uploads uploads, Emails emails, Clock clock, NotificationProperties properties,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, StudentLinks links) {
         this.uploads = uploads;
         this.emails = emails;
+        this.links = links;
         this.clock = clock;
         this.trainerNotification = properties.trainerNotification().enabled();
         this.publisher = publisher;
@@ -82,6 +85,12 @@ public class UploadLedger {
     private void oweEmailsIfDue(UUID fileId) {
         Instant now = clock.instant();
         if (emails.oweStudentLink(fileId, now)) {
+            // The link is issued with the owed email; the email is due once download-service confirms it.
+            Optional<Email> email = emails.findLocked(new EmailId(fileId, EmailKind.STUDENT_LINK));
+            Optional<KnownUpload> upload = uploads.find(fileId);
+            if (email.isPresent() && upload.isPresent()) {
+                links.issue(email.get(), upload.get().facts(), now);
+            }
             LOG.info("Upload {} is complete: student email queued", fileId);
             publisher.publishEvent(new EmailQueued(fileId));
         }
