@@ -61,6 +61,13 @@ class EmailMetrics {
         pending.set(count);
     }
 
+    /** An event not believed (dead-lettered): {@code apexshare.events.rejected{event, reason}}. */
+    void rejected(String event, String reason) {
+        Counter.builder("apexshare.events.rejected")
+                .description("Events refused because their facts contradict what the service knows; dead-lettered")
+                .tag("event", event).tag("reason", reason).register(registry).increment();
+    }
+
     void awaitingLink(long count) {
         awaitingLink.set(count);
     }

@@ -34,21 +34,33 @@ public class UploadLedger {
     private final boolean trainerNotification;
     private final ApplicationEventPublisher publisher;
     private final StudentLinks links;
+    private final EmailMetrics metrics;
 
     UploadLedger(Uploads uploads, Emails emails, Clock clock, NotificationProperties properties,
-            ApplicationEventPublisher publisher, StudentLinks links) {
+            ApplicationEventPublisher publisher, StudentLinks links, EmailMetrics metrics) {
         this.uploads = uploads;
         this.emails = emails;
         this.links = links;
+        this.metrics = metrics;
         this.clock = clock;
         this.trainerNotification = properties.trainerNotification().enabled();
         this.publisher = publisher;
     }
 
-    /** {@code UploadInitiated}: keeps the data the emails need; never revives a deleted upload. */
+    /**
+     * {@code UploadInitiated}: keeps the data the emails need; never revives a deleted upload. The first initiation's
+     * facts stay: a later one with other facts (whatever its time) could otherwise redirect the student's email.
+     *
+     * @throws ConflictingUploadFacts when the upload's first initiation had other facts (counted, dead-lettered)
+     */
     @Transactional
     public void recordInitiated(UploadFacts facts) {
-        uploads.recordInitiated(facts, clock.instant());
+        if (!uploads.recordInitiated(facts, clock.instant())) {
+            metrics.rejected("UploadInitiated", "conflicting_facts");
+            LOG.warn("Rejected UploadInitiated of upload {} (conflicting_facts); it goes to the dead-letter topic",
+                    facts.fileId());
+            throw new ConflictingUploadFacts(facts.fileId());
+        }
         oweEmailsIfDue(facts.fileId());
     }
 
