@@ -26,7 +26,9 @@ import jakarta.persistence.Table;
  * Every other change is refused with {@link IllegalEmailTransition}. A {@code SENDING} email is never sent again
  * automatically: the provider may have accepted it (see {@link EmailSender}). The rows are created by the ledger
  * ({@code INSERT … ON CONFLICT DO NOTHING}: the key is the exactly-once guard) and leased in bulk with
- * {@code SKIP LOCKED}; a claim and its outcome lock the one row they change.
+ * {@code SKIP LOCKED}; a claim and its outcome lock the one row they change. A student's email gets its link once
+ * ({@link #issueLink}) and may be claimed only after download-service confirmed it ({@link #confirmLink}), so the
+ * link works before the email can leave; the token is kept only until the email is sent, failed or cancelled.
  */
 @Entity
 @Table(name = "email")
