@@ -45,6 +45,10 @@ class BounceMailbox {
 
     BounceMailbox(NotificationProperties properties, DeliveryReports reports, MeterRegistry meters) {
         this.config = properties.deliveryTracking().bounceMailbox();
+        if (config.host() == null || config.host().isBlank()) {
+            throw new IllegalStateException("BOUNCE_IMAP_HOST must name the bounce mailbox's IMAP server when "
+                    + "BOUNCE_IMAP_ENABLED=true");
+        }
         this.reports = reports;
         this.meters = meters;
         this.parser = new BounceReports(properties.deliveryTracking().verpAddress());
