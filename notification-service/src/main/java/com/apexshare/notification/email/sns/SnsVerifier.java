@@ -85,6 +85,11 @@ public class SnsVerifier {
             default -> throw new SnsSignatureInvalid("unknown SignatureVersion " + message.signatureVersion());
         };
         URI certificateUrl = snsUrl("SigningCertURL", message.signingCertUrl());
+        if (certificateUrl.getPath() == null || !certificateUrl.getPath().endsWith(".pem")
+                || certificateUrl.getRawQuery() != null) {
+            // SNS names its certificates …/SimpleNotificationService-<id>.pem; anything else is not worth a fetch.
+            throw new SnsSignatureInvalid("SigningCertURL is not an SNS certificate");
+        }
         X509Certificate certificate = certificate(certificateUrl);
         byte[] signature;
         try {

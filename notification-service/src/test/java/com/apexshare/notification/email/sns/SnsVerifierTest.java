@@ -38,6 +38,17 @@ class SnsVerifierTest {
     }
 
     @Test
+    void shouldRefuseACertificateUrlThatIsNoCertificateBeforeFetchingIt() {
+        // Given a message of our topic naming an SNS host but not a certificate
+        SnsMessage message = new SnsMessage("Notification", "id", null, TOPIC, null, "{}", null,
+                "2025-05-18T09:30:00.000Z", "1", "c2ln", "https://sns.eu-west-1.amazonaws.com/?Action=Publish");
+
+        // Then it is refused without a fetch
+        assertThatThrownBy(() -> verifier.verify(message)).isInstanceOf(SnsSignatureInvalid.class)
+                .hasMessageContaining("not an SNS certificate");
+    }
+
+    @Test
     void shouldRefuseTopicsThatAreNotConfiguredBeforeFetchingAnything() {
         // Given a message from another topic
         SnsMessage message = new SnsMessage("Notification", "id", null, "arn:aws:sns:eu-west-1:1:other", null, "{}",
