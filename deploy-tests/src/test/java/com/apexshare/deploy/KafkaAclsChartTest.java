@@ -43,7 +43,7 @@ class KafkaAclsChartTest {
                 .isEqualTo("apexshare-kafka-admin");
         assertThat(Yamls.string(job.env("KAFKA_SECURITY_PROTOCOL"), "value")).isEqualTo("SASL_SSL");
         // Then it sets no SCRAM credentials and holds no password
-        assertThat(Yamls.string(job.env("SCRAM_CREDENTIALS"), "value")).isEqualTo("false");
+        assertThat(Yamls.string(job.env("CREATE_SCRAM_USERS"), "value")).isEqualTo("false");
         assertThat(Yamls.list(job.container(), "env")).noneMatch(e -> ((String) e.get("name")).startsWith("PASSWORD_"));
         // Then it runs like the services: non-root, read-only root filesystem, no capabilities
         assertThat(Yamls.get(job.pod(), "securityContext.runAsNonRoot")).isEqualTo(true);
@@ -52,7 +52,7 @@ class KafkaAclsChartTest {
 
     @Test
     void shouldSetEveryUsersScramCredentialsFromItsOwnSecretOnASelfManagedCluster() {
-        // Given the production render with scramCredentials on
+        // Given the production render with createScramUsers on
         TopicsJob job = TopicsJob.of(RenderedChart.of(Variant.PRODUCTION_SCRAM_USERS), "kafka-acls");
 
         // When the users it sets are read ("user PASSWORD_<n>")

@@ -38,7 +38,7 @@ final class RenderedChart {
         // values-production.yaml on a self-managed cluster: the ACL Job also sets the SCRAM users' credentials, the S3
         // bridge's and the analytics readers' included.
         PRODUCTION_SCRAM_USERS(Repository.PRODUCTION_VALUES, Map.of("topics.hook", false,
-                "kafka.acls.scramCredentials", true, "kafka.acls.s3Bridge.existingSecret", "apexshare-kafka-s3-bridge",
+                "kafka.acls.createScramUsers", true, "kafka.acls.s3Bridge.existingSecret", "apexshare-kafka-s3-bridge",
                 "kafka.acls.analytics.existingSecret", "apexshare-kafka-analytics")),
         // values-production.yaml with its commented Keycloak block in force instead of Cognito.
         PRODUCTION_KEYCLOAK(Repository.PRODUCTION_VALUES, Map.of()),
