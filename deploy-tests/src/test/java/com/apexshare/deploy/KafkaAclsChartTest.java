@@ -2,11 +2,17 @@ package com.apexshare.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -81,6 +87,57 @@ class KafkaAclsChartTest {
         String topics = Repository.read(Repository.CHART.resolve("templates/kafka-topics-job.yaml"));
         assertThat(acls).contains("helm.sh/hook: pre-install,pre-upgrade").contains("helm.sh/hook-weight: \"-20\"");
         assertThat(topics).contains("helm.sh/hook-weight: \"-10\"");
+    }
+
+    @Test
+    void shouldTurnEveryLineIntoOneKafkaAclsCommandAndEveryUserIntoItsScramCredentials(@TempDir Path dir)
+            throws Exception {
+        // Given the Job's script, with the Kafka tools replaced by stubs that record their arguments
+        TopicsJob job = TopicsJob.of(RenderedChart.of(Variant.PRODUCTION_SCRAM_USERS), "kafka-acls");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path calls = dir.resolve("calls.txt");
+        for (String tool : List.of("kafka-acls.sh", "kafka-configs.sh")) {
+            Path stub = bin.resolve(tool);
+            Files.writeString(stub, "#!/bin/sh\necho \"" + tool + " $*\" >> \"" + calls + "\"\n");
+            stub.toFile().setExecutable(true);
+        }
+        String script = Yamls.values(job.container(), "args").get(0).toString()
+                .replace("/opt/kafka/bin/", bin + "/").replace("/tmp/client.properties", dir + "/client.properties");
+        Map<String, String> env = new HashMap<>();
+        for (Map<String, Object> e : Yamls.list(job.container(), "env")) {
+            String name = (String) e.get("name");
+            env.put(name, e.containsKey("value") ? String.valueOf(e.get("value"))
+                    : "from-" + Yamls.string(e, "valueFrom.secretKeyRef.name"));
+        }
+
+        // When it runs
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
+        bash.environment().putAll(env);
+        Process run = bash.start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        // Then it succeeds, logged in as the administrator, and shows no password
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(Files.readString(dir.resolve("client.properties"))).contains("security.protocol=SASL_SSL")
+                .contains("sasl.mechanism=SCRAM-SHA-512").contains("sasl.jaas.config=from-apexshare-kafka-admin");
+        assertThat(output).doesNotContain("from-apexshare-kafka-upload-service");
+        List<String> recorded = Files.readAllLines(calls);
+        // Then every user's SCRAM credentials come from its own Secret
+        List<String> users = recorded.stream().filter(c -> c.startsWith("kafka-configs.sh")).toList();
+        assertThat(users).hasSize(lines(env.get("USERS")).size()).anySatisfy(c -> assertThat(c)
+                .contains("--entity-name apexshare-upload-service")
+                .contains("SCRAM-SHA-512=[iterations=8192,password=from-apexshare-kafka-upload-service]"));
+        // Then each ACL line is one kafka-acls.sh --add with its principal, resource, pattern and operations
+        List<String> adds = recorded.stream().filter(c -> c.contains("kafka-acls.sh") && c.contains("--add")).toList();
+        assertThat(adds).hasSize(KafkaAcls.render(KafkaAcls.defaults()).size());
+        assertThat(adds).contains("kafka-acls.sh --bootstrap-server " + env.get("KAFKA_BOOTSTRAP_SERVERS")
+                + " --command-config " + dir + "/client.properties --add --allow-principal User:apexshare-topics"
+                + " --topic apexshare. --resource-pattern-type prefixed --operation Alter --operation AlterConfigs"
+                + " --operation Create --operation Describe --operation DescribeConfigs");
+        assertThat(adds).anySatisfy(c -> assertThat(c).contains("--allow-principal User:apexshare-upload-service "
+                + "--cluster --resource-pattern-type literal --operation IdempotentWrite"));
+        assertThat(recorded).last().asString().contains("kafka-acls.sh").endsWith("--list");
     }
 
     private static List<String> lines(String value) {
