@@ -3,7 +3,10 @@ package com.apexshare.events.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +41,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Exit;
+import org.apache.kafka.tools.AclCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +59,8 @@ import com.apexshare.events.Topics;
 /**
  * The generated ACLs on a broker that authorizes like production (SASL/SCRAM-SHA-512, the StandardAuthorizer, no
  * rule means no access): each principal does its job and nothing else. The admin creates the SCRAM users with the
- * Admin API and applies {@link KafkaAcls#defaults()}, as the chart's ACL job does; the topics job's principal creates
- * the topics, as the chart's topics job does.
+ * Admin API and applies the rendered {@link KafkaAcls#defaults()} with kafka-acls.sh's code, as the chart's ACL Job
+ * does; the topics job's principal creates the topics, as the chart's topics Job does.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KafkaAclsIntegrationTest {
@@ -79,9 +85,10 @@ class KafkaAclsIntegrationTest {
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), user.password()));
             }
             admin.alterUserScramCredentials(new ArrayList<>(upserts)).all().get(30, TimeUnit.SECONDS);
-            admin.createAcls(KafkaAcls.defaults()).all().get(30, TimeUnit.SECONDS);
-            await().atMost(WAIT).until(() -> admin.describeAcls(AclBindingFilter.ANY)
-                    .values().get().size() == KafkaAcls.defaults().size());
+            // The rendered lines, applied the way the chart's ACL Job and kafka-init apply them
+            applyWithKafkaAclsTool(KafkaAcls.render(KafkaAcls.defaults()), dataDir);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(admin.describeAcls(AclBindingFilter.ANY).values()
+                    .get()).containsExactlyInAnyOrderElementsOf(KafkaAcls.defaults()));
         }
         // The topics job's principal creates the catalog and the services' dead-letter topics.
         List<NewTopic> topics = allTopics().stream().map(t -> new NewTopic(t, 1, (short) 1)).toList();
@@ -239,6 +246,61 @@ class KafkaAclsIntegrationTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Each line as one {@code kafka-acls.sh --add} (its code, {@link AclCommand}), with the arguments the Job's script
+     * builds from it: {@code --allow-principal}, the resource, {@code --resource-pattern-type} in lower case and one
+     * {@code --operation} per operation.
+     */
+    private void applyWithKafkaAclsTool(List<String> lines, Path dir) throws Exception {
+        Path config = dir.resolve("admin.properties");
+        Properties admin = new Properties();
+        admin.putAll(broker.adminProperties());
+        try (var out = Files.newOutputStream(config)) {
+            admin.store(out, null);
+        }
+        Exit.setExitProcedure((code, message) -> {
+            throw new ToolExited(code, message);
+        });
+        PrintStream console = System.out;
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(output, true, StandardCharsets.UTF_8));
+            for (String line : lines) {
+                String[] f = line.split(" ");
+                List<String> args = new ArrayList<>(List.of("--bootstrap-server", broker.bootstrapServers(),
+                        "--command-config", config.toString(), "--add", "--allow-principal", f[0]));
+                switch (f[1]) {
+                    case "TOPIC" -> args.addAll(List.of("--topic", f[3]));
+                    case "GROUP" -> args.addAll(List.of("--group", f[3]));
+                    case "CLUSTER" -> args.add("--cluster");
+                    default -> throw new AssertionError("unknown resource type in " + line);
+                }
+                args.addAll(List.of("--resource-pattern-type", f[2].toLowerCase(java.util.Locale.ROOT)));
+                for (String op : f[4].split(",")) {
+                    args.addAll(List.of("--operation", op));
+                }
+                try {
+                    AclCommand.main(args.toArray(String[]::new));
+                } catch (ToolExited e) {
+                    assertThat(e.code).as(line + ": " + e.getMessage() + "\n" + output).isZero();
+                }
+            }
+        } finally {
+            System.setOut(console);
+            Exit.resetExitProcedure();
+        }
+    }
+
+    /** kafka-acls.sh asked to exit (on an error), which a test must not let it do. */
+    private static final class ToolExited extends RuntimeException {
+        private final int code;
+
+        ToolExited(int code, String message) {
+            super(message);
+            this.code = code;
+        }
+    }
 
     /** Every catalog topic and the dead-letter topics of every service's default group. */
     private static List<String> allTopics() {
