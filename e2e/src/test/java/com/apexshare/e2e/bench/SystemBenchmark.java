@@ -144,6 +144,8 @@ public final class SystemBenchmark {
                 System.out.println("Processes after the load: " + after.byProcess());
                 BenchmarkReport.record("system.memory", "RSS of the services, gateway, provider and PostgreSQL "
                         + "after the load", after.rssMib(), "MiB", "-");
+                BenchmarkReport.record("system.memory", "PSS of the same (PostgreSQL's shared buffers once)",
+                        after.pssMib(), "MiB", "-");
             } finally {
                 deleteRecursively(data);
             }
@@ -531,17 +533,18 @@ public final class SystemBenchmark {
 
         private final S3Client s3;
         private final KafkaProducer<String, byte[]> producer;
-        private final String jdbcUrl;
-        private final ThreadLocal<Connection> connections;
-        private final List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** Ten connections, as a service's Hikari pool holds by default; a call waits for one. */
+        private final java.util.concurrent.BlockingQueue<Connection> connections;
         private final byte[] payload = new byte[600];
         private final AtomicLong sequence = new AtomicLong();
 
-        private RawWork(S3Client s3, KafkaProducer<String, byte[]> producer, String jdbcUrl) {
+        private RawWork(S3Client s3, KafkaProducer<String, byte[]> producer, String jdbcUrl) throws SQLException {
             this.s3 = s3;
             this.producer = producer;
-            this.jdbcUrl = jdbcUrl;
-            this.connections = ThreadLocal.withInitial(this::connect);
+            this.connections = new java.util.concurrent.ArrayBlockingQueue<>(10);
+            for (int i = 0; i < 10; i++) {
+                connections.add(DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.PASSWORD));
+            }
         }
 
         static RawWork start(LocalRun system) throws Exception {
@@ -577,7 +580,8 @@ public final class SystemBenchmark {
             String key = "videos/" + LocalDate.now(ZoneOffset.UTC) + "/" + fileId + "-GX010042.MP4";
             String uploadId = s3.createMultipartUpload(b -> b.bucket(LocalRun.BUCKET).key(key)
                     .contentType("video/mp4")).uploadId();
-            try (PreparedStatement insert = connections.get().prepareStatement(
+            Connection connection = connections.take();
+            try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO session (file_id, trainer_id, object_key, s3_upload_id, file_size, created_at) "
                             + "VALUES (?, ?, ?, ?, ?, now())")) {
                 insert.setObject(1, fileId);
@@ -586,25 +590,17 @@ public final class SystemBenchmark {
                 insert.setString(4, uploadId);
                 insert.setLong(5, 4 * GIB + sequence.incrementAndGet());
                 insert.executeUpdate();
+            } finally {
+                connections.add(connection);
             }
             producer.send(new ProducerRecord<>(TOPIC, fileId.toString(), payload)).get(10, TimeUnit.SECONDS);
-        }
-
-        private Connection connect() {
-            try {
-                Connection c = DriverManager.getConnection(jdbcUrl, Postgres.USER, Postgres.PASSWORD);
-                opened.add(c);
-                return c;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
         }
 
         @Override
         public void close() {
             producer.close();
             s3.close();
-            for (Connection c : opened) {
+            for (Connection c : connections) {
                 try {
                     c.close();
                 } catch (SQLException e) {
