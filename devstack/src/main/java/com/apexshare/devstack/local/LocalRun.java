@@ -276,6 +276,7 @@ public final class LocalRun implements AutoCloseable {
         env.put("GATEWAY_DOWNLOAD_URI", service("download-service").baseUri().toString());
         // The web app's direct uploads and the student page's player talk to the local S3 store.
         env.put("GATEWAY_CSP_EXTRA_ORIGINS", s3.endpoint().toString().replaceFirst("/+$", ""));
+        env.putAll(settings.extraEnvironment());
         return env;
     }
 
