@@ -8,6 +8,22 @@ import java.util.UUID;
  *
  * @param attempt           1 for the first attempt
  * @param firstDownloadedAt when the student first opened the link (trainer email only)
+ * @param studentDelivery   the student email's delivery state (trainer delivery-problem email only)
+ * @param studentBounce     its bounce type, if it bounced (trainer delivery-problem email only)
  */
-public record ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt) {
+public record ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt,
+        DeliveryState studentDelivery, BounceType studentBounce) {
+
+    public ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt) {
+        this(fileId, kind, attempt, upload, firstDownloadedAt, null, null);
+    }
+
+    /** Who this email goes to: the student or the trainer; null when unknown. */
+    public String recipient() {
+        return recipientOf(kind, upload);
+    }
+
+    static String recipientOf(EmailKind kind, UploadFacts upload) {
+        return kind == EmailKind.STUDENT_LINK ? upload.studentEmail() : upload.trainerEmail();
+    }
 }

@@ -1,6 +1,7 @@
 package com.apexshare.events.access;
 
 import static com.apexshare.events.Topics.DOWNLOADED;
+import static com.apexshare.events.Topics.EMAIL_DELIVERY_REPORTED;
 import static com.apexshare.events.Topics.EMAIL_FAILED;
 import static com.apexshare.events.Topics.EMAIL_SENT;
 import static com.apexshare.events.Topics.S3_NOTIFICATIONS_RAW;
@@ -30,11 +31,16 @@ public final class TopicOwnership {
 
     /** catalog-service: the dashboard from every event; its retention job announces deletions. */
     public static final KafkaClient CATALOG_SERVICE = service("catalog-service", List.of(UPLOAD_DELETED),
-            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED, DOWNLOADED));
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED,
+                    EMAIL_DELIVERY_REPORTED, DOWNLOADED));
 
-    /** notification-service: emails students and trainers, announces the outcome (its outbox). */
+    /**
+     * notification-service: emails students and trainers, announces the outcome and what became of it (delivered,
+     * bounced, …, suppressed) through its outbox.
+     */
     public static final KafkaClient NOTIFICATION_SERVICE = service("notification-service",
-            List.of(EMAIL_SENT, EMAIL_FAILED), List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, DOWNLOADED));
+            List.of(EMAIL_SENT, EMAIL_FAILED, EMAIL_DELIVERY_REPORTED),
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, DOWNLOADED));
 
     /** download-service: serves the links, announces openings (its outbox). */
     public static final KafkaClient DOWNLOAD_SERVICE = service("download-service", List.of(DOWNLOADED),
