@@ -1,4 +1,5 @@
 import type { DownloadRecord, UploadDetail } from '../api/types';
+import { deliveryState } from '../ui/badges';
 
 export interface TimelineEvent {
   key: string;
@@ -25,8 +26,12 @@ export function buildTimeline(u: UploadDetail, downloads: DownloadRecord[] | nul
       detail: u.emailFailureReason ?? undefined, tone: 'bad',
     });
   }
-  if (u.emailDeliveredAt) events.push({ key: 'delivered', at: u.emailDeliveredAt, title: 'Email delivered', tone: 'good' });
-  if (u.emailBouncedAt) events.push({ key: 'bounced', at: u.emailBouncedAt, title: 'Email bounced', tone: 'bad' });
+  const d = u.delivery;
+  if (d?.at && d.state !== 'SENT') {
+    const title = deliveryState(d).label;
+    events.push({ key: 'delivery', at: d.at, title: d.state === 'SUPPRESSED' ? 'Email not sent' : `Email ${title.toLowerCase()}`,
+      detail: deliveryState(d).hint, tone: d.state === 'DELIVERED' ? 'good' : d.state === 'DELAYED' ? 'neutral' : 'bad' });
+  }
   if (downloads) {
     for (const d of downloads) {
       events.push({ key: `download-${d.downloadId}`, at: d.downloadedAt, title: 'Downloaded', detail: deviceLabel(d.userAgentFamily), tone: 'neutral' });
@@ -44,7 +49,7 @@ export function buildTimeline(u: UploadDetail, downloads: DownloadRecord[] | nul
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || order(a) - order(b));
 }
 
-const ORDER = ['initiated', 'completed', 'emailed', 'email-failed', 'delivered', 'bounced'];
+const ORDER = ['initiated', 'completed', 'emailed', 'email-failed', 'delivery'];
 function order(e: TimelineEvent): number {
   const i = ORDER.indexOf(e.key);
   return i === -1 ? ORDER.length : i;

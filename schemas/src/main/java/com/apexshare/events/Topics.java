@@ -21,6 +21,7 @@ public final class Topics {
         public static final String UPLOAD_DELETED = "apexshare.upload-deleted.v1";
         public static final String EMAIL_SENT = "apexshare.email-sent.v1";
         public static final String EMAIL_FAILED = "apexshare.email-failed.v1";
+        public static final String EMAIL_DELIVERY_REPORTED = "apexshare.email-delivery-reported.v1";
         public static final String DOWNLOADED = "apexshare.downloaded.v1";
         public static final String LINK_ISSUED = "apexshare.link-issued.v1";
         public static final String LINK_ACTIVATED = "apexshare.link-activated.v1";
@@ -42,6 +43,9 @@ public final class Topics {
     public static final Topic<EmailSent> EMAIL_SENT = Topic.avro(Names.EMAIL_SENT, EmailSent.class, PARTITIONS);
     public static final Topic<EmailFailed> EMAIL_FAILED =
             Topic.avro(Names.EMAIL_FAILED, EmailFailed.class, PARTITIONS);
+    /** What became of the student's email after it was sent (delivered, bounced, …), or that it was suppressed. */
+    public static final Topic<EmailDeliveryReported> EMAIL_DELIVERY_REPORTED =
+            Topic.avro(Names.EMAIL_DELIVERY_REPORTED, EmailDeliveryReported.class, PARTITIONS);
     public static final Topic<Downloaded> DOWNLOADED = Topic.avro(Names.DOWNLOADED, Downloaded.class, PARTITIONS);
     /** notification-service's minted link, before its email leaves; consumed by download-service. */
     public static final Topic<LinkIssued> LINK_ISSUED =
@@ -57,8 +61,8 @@ public final class Topics {
     public static final Topic<String> S3_NOTIFICATIONS_RAW = Topic.json(Names.S3_NOTIFICATIONS_RAW, PARTITIONS);
 
     private static final List<Topic<?>> EVENTS =
-            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED, DOWNLOADED,
-                    LINK_ISSUED, LINK_ACTIVATED);
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED,
+                    EMAIL_DELIVERY_REPORTED, DOWNLOADED, LINK_ISSUED, LINK_ACTIVATED);
 
     private static final List<Topic<?>> ALL =
             Stream.concat(EVENTS.stream(), Stream.of(S3_NOTIFICATIONS_RAW)).toList();

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import com.apexshare.catalog.upload.ObjectLocations;
 import com.apexshare.catalog.upload.UploadLedger;
 import com.apexshare.events.Downloaded;
+import com.apexshare.events.EmailDeliveryReported;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailSent;
 import com.apexshare.events.Topics;
@@ -17,7 +18,7 @@ import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.UploadInitiated;
 
 /**
- * Feeds the catalog from the six event topics: decode, delegate, done. Batch listeners, one per topic: each poll is
+ * Feeds the catalog from the seven event topics: decode, delegate, done. Batch listeners, one per topic: each poll is
  * applied by the ledger in one transaction with one set-based statement, which is what keeps ingest fast. A record
  * that breaks the contract, or that the catalog refuses to believe (an initiation naming another bucket or a foreign
  * key, or contradicting the upload's first initiation), is named by its index (the records before it are applied
@@ -73,6 +74,13 @@ class UploadEventsListener {
     void onEmailFailed(List<ConsumerRecord<String, EmailFailed>> records) {
         UploadEventMapper.decode(records, EmailFailed.class, UploadEventMapper::emailFailed).applyTo(ledger::apply,
                 rejected::rejected);
+    }
+
+    @KafkaListener(id = "catalog-email-delivery-reported", idIsGroup = false,
+            topics = Topics.Names.EMAIL_DELIVERY_REPORTED, batch = "true", concurrency = CONCURRENCY)
+    void onEmailDeliveryReported(List<ConsumerRecord<String, EmailDeliveryReported>> records) {
+        UploadEventMapper.decode(records, EmailDeliveryReported.class, UploadEventMapper::deliveryReported)
+                .applyTo(ledger::apply, rejected::rejected);
     }
 
     @KafkaListener(id = "catalog-downloaded", idIsGroup = false, topics = Topics.Names.DOWNLOADED,

@@ -7,6 +7,7 @@ import java.util.function.Function;
 
 import com.apexshare.catalog.upload.UploadEvent.Completed;
 import com.apexshare.catalog.upload.UploadEvent.Deleted;
+import com.apexshare.catalog.upload.UploadEvent.DeliveryReported;
 import com.apexshare.catalog.upload.UploadEvent.Downloaded;
 import com.apexshare.catalog.upload.UploadEvent.EmailFailed;
 import com.apexshare.catalog.upload.UploadEvent.EmailSent;
@@ -70,6 +71,17 @@ final class LedgerRows {
         static EmailRows failed(Collection<EmailFailed> rows) {
             return new EmailRows(uuids(rows, EmailFailed::fileId), longs(rows, e -> epochMillis(e.failedAt())),
                     texts(rows, EmailFailed::reason));
+        }
+    }
+
+    record DeliveryRows(UUID[] fileIds, String[] states, Integer[] sequences, Long[] millis, String[] bounceTypes,
+            String[] sources) {
+
+        static DeliveryRows of(Collection<DeliveryReported> rows) {
+            return new DeliveryRows(uuids(rows, DeliveryReported::fileId), texts(rows, DeliveryReported::state),
+                    rows.stream().map(DeliveryReported::sequence).toArray(Integer[]::new),
+                    longs(rows, e -> epochMillis(e.reportedAt())), texts(rows, DeliveryReported::bounceType),
+                    texts(rows, DeliveryReported::source));
         }
     }
 

@@ -89,6 +89,6 @@ class UploadRecord {
         return new UploadView(fileId, fileName, originalFileName, studentEmail, studentName, trainerName, sessionDate,
                 notes, uploadDate, storedSize != null ? storedSize : fileSize, contentType, status, emailStatus,
                 emailSentAt, emailFailedAt, emailFailureReason, downloadCount, lastDownloadAt, completedAt,
-                retentionUntil, deletedAt != null ? deletedAt : expiredAt);
+                retentionUntil, deletedAt != null ? deletedAt : expiredAt, null);
     }
 }
