@@ -25,7 +25,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.apexshare.notification.support.DownloadServiceStandIn;
 import com.apexshare.devstack.DevStack;
 import com.apexshare.devstack.Postgres;
 import com.apexshare.devstack.SpringProperties;
@@ -33,6 +32,7 @@ import com.apexshare.devstack.TopicContents;
 import com.apexshare.events.Topic;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadCompleted;
+import com.apexshare.notification.support.DownloadServiceStandIn;
 import com.apexshare.notification.support.Events;
 import com.apexshare.notification.support.Mailbox;
 

@@ -23,7 +23,6 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.apexshare.notification.support.DownloadServiceStandIn;
 import com.apexshare.devstack.SpringProperties;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailFailureReason;
@@ -31,6 +30,7 @@ import com.apexshare.events.EmailSent;
 import com.apexshare.events.EmailTransport;
 import com.apexshare.events.Topics;
 import com.apexshare.events.link.LinkToken;
+import com.apexshare.notification.support.DownloadServiceStandIn;
 import com.apexshare.notification.support.Events;
 import com.apexshare.notification.support.FaultInjectingSesProxy;
 import com.apexshare.notification.support.SesLocalServer;

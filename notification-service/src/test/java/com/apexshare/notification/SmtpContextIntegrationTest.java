@@ -14,9 +14,9 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.apexshare.notification.support.DownloadServiceStandIn;
 import com.apexshare.devstack.DevStack;
 import com.apexshare.devstack.SpringProperties;
+import com.apexshare.notification.support.DownloadServiceStandIn;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
