@@ -102,6 +102,19 @@ public final class S3Store implements AutoCloseable {
         return counting.uploadPartRequests();
     }
 
+    /**
+     * Makes DeleteObject of one object fail (S3 answers 500) until {@link #allowDeletes}; the other objects are
+     * deleted as usual. For tests of a failure that must not hold up the rest.
+     */
+    public void refuseDeletes(String bucket, String key) {
+        counting.refuseDeletes(bucket, key, true);
+    }
+
+    /** Undoes {@link #refuseDeletes}. */
+    public void allowDeletes(String bucket, String key) {
+        counting.refuseDeletes(bucket, key, false);
+    }
+
     /** The store behind the proxy, for the local run's notification emitter. */
     public BlobStore blobStore() {
         return blobStore;

@@ -54,9 +54,11 @@ public record DownloadProperties(
     /**
      * @param grace    how long after its deletion or retention end an upload's links still answer 410 before the
      *                 service forgets them (404)
-     * @param interval pause between two purge runs
+     * @param interval  pause between two purge runs
+     * @param parkLimit how long a link whose upload is unknown or not complete yet is held before it is dropped (and
+     *                  counted as a rejected claim); far longer than the events of one upload take to arrive
      */
-    public record ViewRetention(@NotNull Duration grace, @NotNull Duration interval) {
+    public record ViewRetention(@NotNull Duration grace, @NotNull Duration interval, @NotNull Duration parkLimit) {
     }
 
     /**

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,6 +32,7 @@ import com.apexshare.devstack.TopicContents;
 import com.apexshare.events.Topic;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadCompleted;
+import com.apexshare.notification.support.DownloadServiceStandIn;
 import com.apexshare.notification.support.Events;
 import com.apexshare.notification.support.Mailbox;
 
@@ -44,6 +46,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * context's listeners pause meanwhile, so that only this context emails these students.
  */
 @SpringBootTest
+// download-service's part: confirms the issued links, so that the student emails may leave
+@Import(DownloadServiceStandIn.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class NotificationDatabaseOutageIntegrationTest {
 

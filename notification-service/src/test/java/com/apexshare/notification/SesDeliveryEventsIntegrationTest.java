@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -31,6 +32,7 @@ import com.apexshare.events.EmailDeliverySource;
 import com.apexshare.events.EmailDeliveryState;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.Topics;
+import com.apexshare.notification.support.DownloadServiceStandIn;
 import com.apexshare.notification.support.Events;
 import com.apexshare.notification.support.FakeSns;
 import com.apexshare.notification.support.SesLocalServer;
@@ -45,6 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
  * context's listeners pause meanwhile.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// download-service's part: confirms the issued links, so that the student emails may leave
+@Import(DownloadServiceStandIn.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SesDeliveryEventsIntegrationTest {
 

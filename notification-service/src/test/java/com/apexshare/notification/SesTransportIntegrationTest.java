@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,6 +30,7 @@ import com.apexshare.events.EmailSent;
 import com.apexshare.events.EmailTransport;
 import com.apexshare.events.Topics;
 import com.apexshare.events.link.LinkToken;
+import com.apexshare.notification.support.DownloadServiceStandIn;
 import com.apexshare.notification.support.Events;
 import com.apexshare.notification.support.FaultInjectingSesProxy;
 import com.apexshare.notification.support.SesLocalServer;
@@ -42,6 +44,8 @@ import tools.jackson.databind.JsonNode;
  * transport, own database and consumer group), closed after this class; the SMTP context's listeners pause meanwhile.
  */
 @SpringBootTest
+// download-service's part: confirms the issued links, so that the student emails may leave
+@Import(DownloadServiceStandIn.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SesTransportIntegrationTest {
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.apexshare.devstack.DevStack;
 import com.apexshare.devstack.SpringProperties;
+import com.apexshare.notification.support.DownloadServiceStandIn;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -24,6 +26,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Spring's context cache starts it once per JVM.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// download-service's part: confirms the issued links, so that the student emails may leave
+@Import(DownloadServiceStandIn.class)
 public abstract class SmtpContextIntegrationTest {
 
     public static final String LINK_BASE = "https://videos.apexshare.test";

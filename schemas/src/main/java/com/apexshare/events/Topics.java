@@ -23,6 +23,8 @@ public final class Topics {
         public static final String EMAIL_FAILED = "apexshare.email-failed.v1";
         public static final String EMAIL_DELIVERY_REPORTED = "apexshare.email-delivery-reported.v1";
         public static final String DOWNLOADED = "apexshare.downloaded.v1";
+        public static final String LINK_ISSUED = "apexshare.link-issued.v1";
+        public static final String LINK_ACTIVATED = "apexshare.link-activated.v1";
         public static final String S3_NOTIFICATIONS_RAW = "apexshare.s3-notifications.raw";
 
         private Names() {
@@ -45,6 +47,12 @@ public final class Topics {
     public static final Topic<EmailDeliveryReported> EMAIL_DELIVERY_REPORTED =
             Topic.avro(Names.EMAIL_DELIVERY_REPORTED, EmailDeliveryReported.class, PARTITIONS);
     public static final Topic<Downloaded> DOWNLOADED = Topic.avro(Names.DOWNLOADED, Downloaded.class, PARTITIONS);
+    /** notification-service's minted link, before its email leaves; consumed by download-service. */
+    public static final Topic<LinkIssued> LINK_ISSUED =
+            Topic.avro(Names.LINK_ISSUED, LinkIssued.class, PARTITIONS);
+    /** download-service's confirmation that it serves a link; the email leaves only after it. */
+    public static final Topic<LinkActivated> LINK_ACTIVATED =
+            Topic.avro(Names.LINK_ACTIVATED, LinkActivated.class, PARTITIONS);
 
     /**
      * Raw S3 event notifications (S3's JSON event message format, as MinIO's Kafka target or a bridge from SQS
@@ -54,7 +62,7 @@ public final class Topics {
 
     private static final List<Topic<?>> EVENTS =
             List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED,
-                    EMAIL_DELIVERY_REPORTED, DOWNLOADED);
+                    EMAIL_DELIVERY_REPORTED, DOWNLOADED, LINK_ISSUED, LINK_ACTIVATED);
 
     private static final List<Topic<?>> ALL =
             Stream.concat(EVENTS.stream(), Stream.of(S3_NOTIFICATIONS_RAW)).toList();

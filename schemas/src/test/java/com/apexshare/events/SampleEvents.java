@@ -43,6 +43,11 @@ public final class SampleEvents {
                         .setDiagnostic("Permanent/General 5.1.1").build(),
                 Downloaded.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
                         .setFileId(fileId).setDownloadId(UUID.randomUUID().toString()).setUserAgentFamily("Firefox")
-                        .setChannel(DownloadChannel.REDIRECT).build());
+                        .setChannel(DownloadChannel.REDIRECT).build(),
+                LinkIssued.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setLinkTokenSha256("b".repeat(64))
+                        .setLinkExpiresAt(now.plus(30, ChronoUnit.DAYS)).build(),
+                LinkActivated.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setLinkTokenSha256("b".repeat(64)).build());
     }
 }

@@ -50,6 +50,8 @@ class TopicsTest {
         assertThat(Topics.EMAIL_FAILED.name()).isEqualTo(Topics.Names.EMAIL_FAILED);
         assertThat(Topics.EMAIL_DELIVERY_REPORTED.name()).isEqualTo(Topics.Names.EMAIL_DELIVERY_REPORTED);
         assertThat(Topics.DOWNLOADED.name()).isEqualTo(Topics.Names.DOWNLOADED);
+        assertThat(Topics.LINK_ISSUED.name()).isEqualTo(Topics.Names.LINK_ISSUED);
+        assertThat(Topics.LINK_ACTIVATED.name()).isEqualTo(Topics.Names.LINK_ACTIVATED);
         assertThat(Topics.S3_NOTIFICATIONS_RAW.name()).isEqualTo(Topics.Names.S3_NOTIFICATIONS_RAW);
     }
 

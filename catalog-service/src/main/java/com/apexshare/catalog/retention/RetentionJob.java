@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.apexshare.catalog.CatalogProperties;
+import com.apexshare.catalog.upload.ObjectLocations;
 import com.apexshare.catalog.upload.UploadEvent;
 import com.apexshare.catalog.upload.UploadLedger;
 
@@ -39,7 +42,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * object twice and a duplicate event are both harmless; the published event also comes back through the consumer).
  * If Kafka does not acknowledge, the batch's claims are given back and the run ends; the next run repeats it. An
  * object whose deletion fails is counted, given back at the end of the run and retried by the next one, without
- * holding up the others.
+ * holding up the others. Retention never deletes an object outside the configured bucket or the upload's own key.
  */
 @Component
 @ConditionalOnProperty(name = "apexshare.catalog.retention.enabled", havingValue = "true", matchIfMissing = true)
@@ -54,12 +57,13 @@ public class RetentionJob {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final CatalogProperties.Retention settings;
-    private final String defaultBucket;
+    private final ObjectLocations locations;
+    private final MeterRegistry meters;
     private final Counter expired;
     private final Counter failures;
 
     RetentionJob(RetentionPorts ports, TransactionTemplate transactions, Clock clock, CatalogProperties properties,
-            MeterRegistry meters) {
+            ObjectLocations locations, MeterRegistry meters) {
         this.uploads = ports.uploads();
         this.objects = ports.objects();
         this.publisher = ports.publisher();
@@ -67,7 +71,8 @@ public class RetentionJob {
         this.transactions = transactions;
         this.clock = clock;
         this.settings = properties.retention();
-        this.defaultBucket = properties.s3().bucket();
+        this.locations = locations;
+        this.meters = meters;
         this.expired = Counter.builder("catalog.retention.expired")
                 .description("Uploads removed at the end of their retention period").register(meters);
         this.failures = Counter.builder("catalog.retention.failures")
@@ -132,7 +137,7 @@ public class RetentionJob {
         for (ExpiringUpload upload : batch) {
             try {
                 if (upload.objectKey() != null) {
-                    objects.delete(upload.bucket() != null ? upload.bucket() : defaultBucket, upload.objectKey());
+                    deleteIfOwn(upload);
                 }
                 deletions.add(new UploadEvent.Deleted(upload.fileId(), now, UploadEvent.Deleted.RETENTION_EXPIRED,
                         true));
@@ -144,6 +149,26 @@ public class RetentionJob {
             }
         }
         return deletions;
+    }
+
+    /**
+     * Deletes the upload's object only where it may be: in the configured bucket under the upload's own key. The
+     * listeners refuse initiations naming anything else, so only a row recorded before that check could; its object is
+     * left alone (counted, logged with the file id only) and the upload still expires, so its link stops working and
+     * its personal data goes. An operator removes the real object by hand (docs/operations.md).
+     */
+    private void deleteIfOwn(ExpiringUpload upload) {
+        String bucket = upload.bucket() != null ? upload.bucket() : locations.bucket();
+        Optional<ObjectLocations.Violation> violation = locations.check(upload.fileId(), bucket, upload.objectKey());
+        if (violation.isPresent()) {
+            Counter.builder("catalog.retention.refused")
+                    .description("Objects retention did not delete because they are not the upload's own")
+                    .tag("reason", violation.get().name().toLowerCase(Locale.ROOT)).register(meters).increment();
+            LOG.warn("Retention: upload {} names an object that is not its own ({}); object left alone, upload "
+                    + "expired", upload.fileId(), violation.get());
+            return;
+        }
+        objects.delete(bucket, upload.objectKey());
     }
 
     private void release(Collection<UUID> fileIds) {

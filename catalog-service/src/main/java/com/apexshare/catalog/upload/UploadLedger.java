@@ -9,6 +9,14 @@ import java.util.List;
  */
 public interface UploadLedger {
 
-    /** Applies the events in one transaction (joining the caller's, if there is one). */
-    void apply(List<? extends UploadEvent> events);
+    /**
+     * Applies the events in one transaction (joining the caller's, if there is one). The facts an
+     * {@code UploadInitiated} sets are immutable: the first initiation of an upload wins, whatever the times say; an
+     * exact repetition changes nothing, and an initiation that contradicts the facts already recorded changes nothing
+     * either and is returned, so that the caller can refuse it.
+     *
+     * @return the initiations refused because their upload's facts were set otherwise (in the order given); empty
+     *         when every event was applied or was a repetition
+     */
+    List<UploadEvent.Initiated> apply(List<? extends UploadEvent> events);
 }

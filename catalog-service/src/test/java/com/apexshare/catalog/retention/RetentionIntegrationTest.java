@@ -29,9 +29,9 @@ import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.UploadInitiated;
 import com.apexshare.events.serde.AvroEventDeserializer;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -68,7 +68,7 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
     @Test
     void shouldDeleteTheObjectMarkTheUploadExpiredAndPublishUploadDeleted() {
         // Given a bucket with two videos: one kept for an hour, one for 30 days
-        String bucket = newBucket();
+        String bucket = configuredBucket();
         String trainer = "trainer-" + UUID.randomUUID();
         Instant t0 = TestEvents.now();
         String due = UUID.randomUUID().toString();
@@ -111,7 +111,7 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
     @Test
     void shouldExpireAnUploadWhoseClaimingRunDiedOnceItsClaimLapses() {
         // Given a due upload with its video
-        String bucket = newBucket();
+        String bucket = configuredBucket();
         String trainer = "trainer-" + UUID.randomUUID();
         Instant t0 = TestEvents.now();
         String fileId = UUID.randomUUID().toString();
@@ -145,9 +145,8 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
 
     @Test
     void shouldRetryAnUploadWhoseObjectCannotBeDeletedWithoutHoldingUpTheOthers() {
-        // Given two due uploads: one in a bucket that does not exist (yet), one in a bucket that does
-        String bucket = newBucket();
-        String missingBucket = "retention-missing-" + UUID.randomUUID().toString().substring(0, 8);
+        // Given two due uploads in the configured bucket, one whose object S3 refuses to delete (for now)
+        String bucket = configuredBucket();
         String trainer = "trainer-" + UUID.randomUUID();
         Instant t0 = TestEvents.now();
         String failing = UUID.randomUUID().toString();
@@ -155,31 +154,86 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
         String failingKey = keyOf(failing);
         String fineKey = keyOf(fine);
         try (S3Client s3 = s3()) {
+            s3.putObject(b -> b.bucket(bucket).key(failingKey), RequestBody.fromString("video a"));
             s3.putObject(b -> b.bucket(bucket).key(fineKey), RequestBody.fromString("video b"));
-            awaitApplied(publish(
-                    initiatedIn(missingBucket, failingKey, failing, trainer, t0, Duration.ofHours(1)),
-                    initiatedIn(bucket, fineKey, fine, trainer, t0, Duration.ofHours(1))));
-            double failuresBefore = failures();
+            DevStack.s3().refuseDeletes(bucket, failingKey);
+            try {
+                awaitApplied(publish(
+                        initiatedIn(bucket, failingKey, failing, trainer, t0, Duration.ofHours(1)),
+                        initiatedIn(bucket, fineKey, fine, trainer, t0, Duration.ofHours(1))));
+                double failuresBefore = failures();
 
-            // When their retention ends
-            clock.advance(Duration.ofHours(2));
+                // When their retention ends
+                clock.advance(Duration.ofHours(2));
 
-            // Then the deletable one expires, and the other one fails, is counted and stays
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-                    status(fine, trainer).path("status").asString()).isEqualTo("EXPIRED"));
-            assertThat(exists(s3, bucket, fineKey)).isFalse();
-            await().atMost(Duration.ofSeconds(60)).until(() -> failures() > failuresBefore);
-            assertThat(status(failing, trainer).path("status").asString()).isEqualTo("INITIATED");
-
-            // and once its bucket is there, a later run expires it too (its claim was given back, not left to lapse)
-            DevStack.s3().createBucket(missingBucket);
+                // Then the deletable one expires, and the other one fails, is counted and stays
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        status(fine, trainer).path("status").asString()).isEqualTo("EXPIRED"));
+                assertThat(exists(s3, bucket, fineKey)).isFalse();
+                await().atMost(Duration.ofSeconds(60)).until(() -> failures() > failuresBefore);
+                assertThat(status(failing, trainer).path("status").asString()).isEqualTo("INITIATED");
+                assertThat(exists(s3, bucket, failingKey)).isTrue();
+            } finally {
+                // and once S3 deletes it, a later run expires it too (its claim was given back, not left to lapse)
+                DevStack.s3().allowDeletes(bucket, failingKey);
+            }
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                     status(failing, trainer).path("status").asString()).isEqualTo("EXPIRED"));
+            assertThat(exists(s3, bucket, failingKey)).isFalse();
         }
     }
 
-    private static String newBucket() {
-        String bucket = "retention-" + UUID.randomUUID().toString().substring(0, 8);
+    @Test
+    void shouldNeverDeleteAnObjectOutsideTheConfiguredBucketOrTheUploadsOwnKey() {
+        // Given objects of other owners: one in another bucket, one under another upload's key in the configured one
+        String bucket = configuredBucket();
+        String otherBucket = "retention-other-" + UUID.randomUUID().toString().substring(0, 8);
+        DevStack.s3().createBucket(otherBucket);
+        String trainer = "trainer-" + UUID.randomUUID();
+        Instant t0 = TestEvents.now();
+        String victim = UUID.randomUUID().toString();
+        String victimKey = keyOf(victim);
+        String forgedBucket = UUID.randomUUID().toString();
+        String forgedKey = UUID.randomUUID().toString();
+        String legit = UUID.randomUUID().toString();
+        try (S3Client s3 = s3()) {
+            s3.putObject(b -> b.bucket(otherBucket).key(keyOf(forgedBucket)), RequestBody.fromString("other"));
+            s3.putObject(b -> b.bucket(bucket).key(victimKey), RequestBody.fromString("someone else's video"));
+            s3.putObject(b -> b.bucket(bucket).key(keyOf(legit)), RequestBody.fromString("own video"));
+            double rejectedBefore = rejected("foreign_bucket") + rejected("foreign_key");
+            double deadBefore = deadLetters();
+
+            // When initiations that name those objects arrive, due within the hour, with a legitimate one after them
+            awaitApplied(publish(
+                    initiatedIn(otherBucket, keyOf(forgedBucket), forgedBucket, trainer, t0, Duration.ofHours(1)),
+                    initiatedIn(bucket, victimKey, forgedKey, trainer, t0, Duration.ofHours(1)),
+                    initiatedIn(bucket, keyOf(legit), legit, trainer, t0, Duration.ofHours(1))));
+            clock.advance(Duration.ofHours(2));
+
+            // Then the legitimate upload expires and its own object goes
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                    status(legit, trainer).path("status").asString()).isEqualTo("EXPIRED"));
+            assertThat(exists(s3, bucket, keyOf(legit))).isFalse();
+            // and the forged ones were never recorded, so nothing of theirs is deleted
+            assertThat(get("/api/v1/uploads/" + forgedBucket, token(trainer)).statusCode()).isEqualTo(404);
+            assertThat(get("/api/v1/uploads/" + forgedKey, token(trainer)).statusCode()).isEqualTo(404);
+            assertThat(exists(s3, otherBucket, keyOf(forgedBucket))).isTrue();
+            assertThat(exists(s3, bucket, victimKey)).isTrue();
+            // and they are counted and on the dead-letter topic
+            await().atMost(Duration.ofSeconds(60)).until(() -> rejected("foreign_bucket") + rejected("foreign_key")
+                    >= rejectedBefore + 2 && deadLetters() >= deadBefore + 2);
+            String dlt = Topics.deadLetter(Topics.UPLOAD_INITIATED.name(), GROUP);
+            assertThat(TopicReader.readAll(List.of(dlt), new AvroEventDeserializer(),
+                    r -> forgedBucket.equals(r.key()) || forgedKey.equals(r.key()))).hasSize(2);
+        }
+    }
+
+    /**
+     * The bucket the service is configured with (one for the whole context: retention deletes nowhere else); each test
+     * keeps to its own keys.
+     */
+    private String configuredBucket() {
+        String bucket = properties.s3().bucket();
         DevStack.s3().createBucket(bucket);
         return bucket;
     }
@@ -197,6 +251,18 @@ class RetentionIntegrationTest extends CatalogIntegrationTest {
 
     private Duration lease() {
         return properties.retention().lease();
+    }
+
+    private double rejected(String reason) {
+        Counter counter = meters.find("apexshare.events.rejected").tag("event", "UploadInitiated")
+                .tag("reason", reason).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double deadLetters() {
+        Counter counter = meters.find("apexshare.kafka.dead.letters").tag("topic", Topics.UPLOAD_INITIATED.name())
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double failures() {

@@ -38,10 +38,21 @@ public class DownloadMetrics {
         }
     }
 
+    /** Events refused because they contradict what the view knows (tags {@code event}, {@code reason}). */
+    public static final String REJECTED = "apexshare.events.rejected";
+    /** Links held because their upload was not known and complete yet. */
+    public static final String PARKED = "apexshare.links.parked";
+
     private final Map<DownloadChannel, Counter> opened = new EnumMap<>(DownloadChannel.class);
     private final Map<Refusal, Counter> refused = new EnumMap<>(Refusal.class);
+    private final MeterRegistry registry;
+    private final Counter parked;
 
     public DownloadMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.parked = Counter.builder(PARKED)
+                .description("Links held until their upload is known and complete (LinkIssued, EmailSent)")
+                .register(registry);
         for (DownloadChannel channel : DownloadChannel.values()) {
             opened.put(channel, Counter.builder(OPENED).description("Download links opened successfully")
                     .tag("channel", channel.name().toLowerCase(Locale.ROOT)).register(registry));
@@ -58,5 +69,16 @@ public class DownloadMetrics {
 
     public void refused(Refusal reason) {
         refused.get(reason).increment();
+    }
+
+    /** An event not believed: dead-lettered, or a parked link dropped. */
+    public void rejected(String event, String reason) {
+        Counter.builder(REJECTED)
+                .description("Events refused because their facts contradict what the service knows")
+                .tag("event", event).tag("reason", reason).register(registry).increment();
+    }
+
+    public void parked() {
+        parked.increment();
     }
 }

@@ -53,13 +53,16 @@ class LinkConfiguration implements SchedulingConfigurer {
     }
 
     @Bean
-    UploadView uploadView(Uploads uploads, SentLinks links, Clock clock) {
-        return new UploadView(uploads, links, clock);
+    UploadView uploadView(Uploads uploads, SentLinks links, LinkActivations activations, DownloadMetrics metrics,
+            Clock clock) {
+        return new UploadView(uploads, links, activations, new ObjectLocations(properties.s3().bucket()), metrics,
+                clock);
     }
 
     @Bean
     ViewRetention viewRetention(UploadView view, Clock clock) {
-        return new ViewRetention(view, clock, properties.viewRetention().grace());
+        return new ViewRetention(view, clock, properties.viewRetention().grace(),
+                properties.viewRetention().parkLimit());
     }
 
     @Bean

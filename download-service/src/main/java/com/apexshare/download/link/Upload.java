@@ -2,6 +2,7 @@ package com.apexshare.download.link;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,9 +13,10 @@ import jakarta.persistence.Table;
 /**
  * What this service knows about one upload, assembled from {@code UploadInitiated}, {@code UploadCompleted} and
  * {@code UploadDeleted} in whatever order they arrive: each fact fills only its own fields, so an upload may be known
- * by some facts only. Facts delivered again change nothing; the earliest completion and the first deletion stick, and
- * a deletion is never undone by a late event. Where the bytes are comes from the completion once there is one (the
- * initiation only reserved the location). No student data is kept.
+ * by some facts only. Facts delivered again change nothing; the first initiation's facts, the earliest completion and
+ * the first deletion stick, and a deletion is never undone by a late event. Where the bytes are is fixed by the first
+ * fact that names it: a later fact naming another object is refused ({@link ConflictingUploadFacts}), so a link is
+ * never re-aimed. No student data is kept.
  */
 @Entity
 @Table(name = "upload_view")
@@ -86,8 +88,23 @@ public class Upload {
         this.updatedAt = now;
     }
 
+    /**
+     * The first initiation sets its facts for good: a repetition changes nothing, another initiation with other facts
+     * (whatever its time) is refused. Where the object is must agree with a completion that arrived first.
+     *
+     * @throws ConflictingUploadFacts when the facts differ from the recorded initiation or completion
+     */
     void recordInitiated(UploadView.InitiatedUpload facts, Instant now) {
         requireSameUpload(facts.fileId());
+        if (initiatedAt != null) {
+            if (!sameInitiation(facts)) {
+                throw new ConflictingUploadFacts(fileId, "UploadInitiated", "contradicts its first initiation");
+            }
+            return;
+        }
+        if (completedAt != null && !isAt(facts.bucket(), facts.objectKey())) {
+            throw new ConflictingUploadFacts(fileId, "UploadInitiated", "names another object than its completion");
+        }
         initiatedAt = facts.initiatedAt();
         trainerName = facts.trainerName();
         sessionDate = facts.sessionDate();
@@ -96,21 +113,34 @@ public class Upload {
         contentType = facts.contentType();
         declaredSize = facts.declaredSize();
         retentionUntil = facts.retentionUntil();
-        if (completedAt == null) {
-            bucket = facts.bucket();
-            objectKey = facts.objectKey();
-        }
+        bucket = facts.bucket();
+        objectKey = facts.objectKey();
         updatedAt = now;
     }
 
+    /**
+     * The bytes are where the upload said they would be. A completion never moves the object: once a location is known
+     * (from the initiation or an earlier completion) a completion naming another one is refused, so a link can never
+     * be re-aimed at another object.
+     *
+     * @throws ConflictingUploadFacts when the completion names another object than the known one
+     */
     void recordCompleted(UploadView.CompletedUpload facts, Instant now) {
         requireSameUpload(facts.fileId());
+        if (bucket != null && !isAt(facts.bucket(), facts.objectKey())) {
+            throw new ConflictingUploadFacts(fileId, "UploadCompleted", "names another object than the upload's");
+        }
         completedAt = earlier(completedAt, facts.completedAt());
         bucket = facts.bucket();
         objectKey = facts.objectKey();
         storedSize = facts.size();
         eTag = facts.eTag();
         updatedAt = now;
+    }
+
+    /** Both the metadata and the bytes are known: a link to it can work. */
+    boolean isReady() {
+        return initiatedAt != null && completedAt != null;
     }
 
     void recordDeleted(UploadView.DeletedUpload facts, Instant now) {
@@ -140,6 +170,18 @@ public class Upload {
 
     String objectKey() {
         return objectKey;
+    }
+
+    private boolean isAt(String otherBucket, String otherKey) {
+        return Objects.equals(bucket, otherBucket) && Objects.equals(objectKey, otherKey);
+    }
+
+    private boolean sameInitiation(UploadView.InitiatedUpload facts) {
+        return Objects.equals(initiatedAt, facts.initiatedAt()) && Objects.equals(trainerName, facts.trainerName())
+                && Objects.equals(sessionDate, facts.sessionDate()) && Objects.equals(notes, facts.notes())
+                && Objects.equals(fileName, facts.fileName()) && Objects.equals(contentType, facts.contentType())
+                && Objects.equals(declaredSize, facts.declaredSize())
+                && Objects.equals(retentionUntil, facts.retentionUntil()) && isAt(facts.bucket(), facts.objectKey());
     }
 
     private void requireSameUpload(UUID other) {

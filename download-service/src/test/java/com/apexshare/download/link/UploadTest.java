@@ -16,21 +16,60 @@ class UploadTest {
     private final UUID fileId = UUID.randomUUID();
 
     @Test
-    void shouldTakeTheLocationFromTheCompletionWhicheverArrivesFirst() {
-        // Given an upload completed at another key than the one its initiation reserved
+    void shouldKnowTheLocationWhicheverArrivesFirst() {
+        // Given two uploads
         Upload completedFirst = new Upload(fileId, T0);
         Upload initiatedFirst = new Upload(fileId, T0);
 
-        // When the facts arrive in both orders
-        completedFirst.recordCompleted(completed(T0.plusSeconds(60), "videos/actual"), T0);
-        completedFirst.recordInitiated(initiated("videos/reserved"), T0);
-        initiatedFirst.recordInitiated(initiated("videos/reserved"), T0);
-        initiatedFirst.recordCompleted(completed(T0.plusSeconds(60), "videos/actual"), T0);
+        // When the facts arrive in both orders, naming the same object
+        completedFirst.recordCompleted(completed(T0.plusSeconds(60), "videos/a"), T0);
+        completedFirst.recordInitiated(initiated("videos/a"), T0);
+        initiatedFirst.recordInitiated(initiated("videos/a"), T0);
+        initiatedFirst.recordCompleted(completed(T0.plusSeconds(60), "videos/a"), T0);
 
-        // Then both know where the bytes are
-        assertThat(completedFirst.objectKey()).isEqualTo("videos/actual");
-        assertThat(initiatedFirst.objectKey()).isEqualTo("videos/actual");
+        // Then both know where the bytes are and are ready
+        assertThat(completedFirst.objectKey()).isEqualTo("videos/a");
+        assertThat(initiatedFirst.objectKey()).isEqualTo("videos/a");
         assertThat(completedFirst.bucket()).isEqualTo("apexshare-videos");
+        assertThat(completedFirst.isReady()).isTrue();
+        assertThat(initiatedFirst.isReady()).isTrue();
+    }
+
+    @Test
+    void shouldNeverReAimTheUploadAtAnotherObject() {
+        // Given an upload whose initiation named its object, and one whose completion came first
+        Upload initiatedFirst = new Upload(fileId, T0);
+        initiatedFirst.recordInitiated(initiated("videos/a"), T0);
+        Upload completedFirst = new Upload(fileId, T0);
+        completedFirst.recordCompleted(completed(T0.plusSeconds(60), "videos/a"), T0);
+
+        // When a completion or an initiation names another object, Then it is refused and changes nothing
+        assertThatThrownBy(() -> initiatedFirst.recordCompleted(completed(T0.plusSeconds(60), "videos/b"), T0))
+                .isInstanceOf(ConflictingUploadFacts.class).hasMessageNotContaining("videos/b");
+        assertThatThrownBy(() -> completedFirst.recordCompleted(completed(T0.plusSeconds(30), "videos/b"), T0))
+                .isInstanceOf(ConflictingUploadFacts.class);
+        assertThatThrownBy(() -> completedFirst.recordInitiated(initiated("videos/b"), T0))
+                .isInstanceOf(ConflictingUploadFacts.class);
+        assertThat(initiatedFirst.objectKey()).isEqualTo("videos/a");
+        assertThat(initiatedFirst.completedAt()).isNull();
+        assertThat(completedFirst.objectKey()).isEqualTo("videos/a");
+        assertThat(completedFirst.completedAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void shouldKeepTheFirstInitiationAndIgnoreItsRepetition() {
+        // Given an initiated upload
+        Upload upload = new Upload(fileId, T0);
+        upload.recordInitiated(initiated("videos/a"), T0);
+
+        // When the same initiation arrives again, Then nothing changes
+        upload.recordInitiated(initiated("videos/a"), T0);
+
+        // When another initiation with an earlier time and another trainer arrives, Then it is refused
+        UploadView.InitiatedUpload earlier = new UploadView.InitiatedUpload(fileId, T0.minusSeconds(3600), "Mallory",
+                LocalDate.of(2025, 6, 14), "notes", "ride.mp4", "video/mp4", 1024, "apexshare-videos", "videos/a",
+                T0.plusSeconds(86_400));
+        assertThatThrownBy(() -> upload.recordInitiated(earlier, T0)).isInstanceOf(ConflictingUploadFacts.class);
     }
 
     @Test

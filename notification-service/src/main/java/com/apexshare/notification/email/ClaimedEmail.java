@@ -12,10 +12,19 @@ import java.util.UUID;
  * @param studentBounce     its bounce type, if it bounced (trainer delivery-problem email only)
  */
 public record ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt,
-        DeliveryState studentDelivery, BounceType studentBounce) {
+        DeliveryState studentDelivery, BounceType studentBounce, String linkToken) {
 
-    public ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt) {
-        this(fileId, kind, attempt, upload, firstDownloadedAt, null, null);
+    /** @param linkToken the issued token the student's email carries (a secret; never logged); null for others */
+    public ClaimedEmail {
+        if (kind == EmailKind.STUDENT_LINK && linkToken == null) {
+            throw new IllegalArgumentException("A student's email is sent only with its issued link");
+        }
+    }
+
+    /** An email without delivery details (the student's link email carries its issued token). */
+    public ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt,
+            String linkToken) {
+        this(fileId, kind, attempt, upload, firstDownloadedAt, null, null, linkToken);
     }
 
     /** Who this email goes to: the student or the trainer; null when unknown. */
@@ -25,5 +34,10 @@ public record ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts
 
     static String recipientOf(EmailKind kind, UploadFacts upload) {
         return kind == EmailKind.STUDENT_LINK ? upload.studentEmail() : upload.trainerEmail();
+    }
+
+    @Override
+    public String toString() {
+        return "ClaimedEmail[" + kind + " of upload " + fileId + ", attempt " + attempt + "]";
     }
 }

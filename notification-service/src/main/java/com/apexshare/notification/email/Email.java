@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.apexshare.events.link.LinkToken;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -35,7 +37,9 @@ import jakarta.persistence.Table;
  * Every other change is refused with {@link IllegalEmailTransition}. A {@code SENDING} email is never sent again
  * automatically: the provider may have accepted it (see {@link EmailSender}). The rows are created by the ledger
  * ({@code INSERT … ON CONFLICT DO NOTHING}: the key is the exactly-once guard) and leased in bulk with
- * {@code SKIP LOCKED}; a claim and its outcome lock the one row they change.
+ * {@code SKIP LOCKED}; a claim and its outcome lock the one row they change. A student's email gets its link once
+ * ({@link #issueLink}) and may be claimed only after download-service confirmed it ({@link #confirmLink}), so the
+ * link works before the email can leave; the token is kept only until the email is sent, failed or cancelled.
  */
 @Entity
 @Table(name = "email")
@@ -81,6 +85,16 @@ public class Email {
 
     @Column(name = "link_expires_at")
     private Instant linkExpiresAt;
+
+    /** The token the email will carry, from its issue until the email is sent, failed or cancelled. */
+    @Column(name = "link_token")
+    private String linkToken;
+
+    @Column(name = "link_issued_at")
+    private Instant linkIssuedAt;
+
+    @Column(name = "link_confirmed_at")
+    private Instant linkConfirmedAt;
 
     @Column(name = "failure_reason")
     private String failureReason;
@@ -132,9 +146,60 @@ public class Email {
         return status == EmailStatus.PENDING && lease != null && lease.equals(leaseId);
     }
 
+    /**
+     * Mints the student's link for this email, once: every attempt sends this one token, and download-service learns
+     * its hash ({@code LinkIssued}) before the email may leave.
+     */
+    public void issueLink(LinkToken token, Instant expiresAt, Instant now) {
+        require(EmailStatus.PENDING, "get a link");
+        if (kind != EmailKind.STUDENT_LINK || linkIssuedAt != null) {
+            throw new IllegalEmailTransition(id(), status, "get a second link");
+        }
+        linkToken = token.reveal();
+        linkTokenSha256 = token.sha256Hex();
+        linkExpiresAt = expiresAt;
+        linkIssuedAt = now;
+        updatedAt = now;
+    }
+
+    /** Whether its link still has to be minted (emails owed before links were confirmed). */
+    public boolean needsLink() {
+        return kind == EmailKind.STUDENT_LINK && linkIssuedAt == null;
+    }
+
+    /** Whether it may be sent: a student's email only once download-service serves its link. */
+    public boolean mayLeave() {
+        return kind != EmailKind.STUDENT_LINK || linkConfirmedAt != null;
+    }
+
+    /**
+     * download-service serves the link with this hash ({@code LinkActivated}): a pending email becomes due at once.
+     *
+     * @return whether this confirmed the email's link (false for another hash or a repetition)
+     */
+    public boolean confirmLink(String tokenSha256, Instant now) {
+        if (linkIssuedAt == null || linkConfirmedAt != null || !linkTokenSha256.equals(tokenSha256)) {
+            return false;
+        }
+        linkConfirmedAt = now;
+        if (status == EmailStatus.PENDING) {
+            nextAttemptAt = now;
+        }
+        updatedAt = now;
+        return true;
+    }
+
+    /** The token to write into the email; null when none was issued. */
+    public String linkToken() {
+        return linkToken;
+    }
+
     /** Right before the provider call: {@code PENDING -> SENDING}, one more attempt. */
     public void claim(Instant now) {
         require(EmailStatus.PENDING, "be claimed");
+        if (!mayLeave()) {
+            throw new IllegalEmailTransition(id(), status, "be sent before its link is confirmed");
+        }
         status = EmailStatus.SENDING;
         attempts++;
         claimedAt = now;
@@ -151,6 +216,7 @@ public class Email {
         providerMessageId = delivery.providerMessageId();
         linkTokenSha256 = delivery.linkTokenSha256();
         linkExpiresAt = delivery.linkExpiresAt();
+        linkToken = null;
         lastError = null;
         updatedAt = now;
     }
@@ -169,6 +235,7 @@ public class Email {
         require(EmailStatus.SENDING, "be marked failed");
         status = EmailStatus.FAILED;
         failureReason = reason.name();
+        linkToken = null;
         lastError = error;
         updatedAt = now;
     }
@@ -178,6 +245,7 @@ public class Email {
         require(EmailStatus.PENDING, "be cancelled");
         status = EmailStatus.CANCELLED;
         failureReason = reason;
+        linkToken = null;
         leaseId = null;
         updatedAt = now;
     }
@@ -191,6 +259,7 @@ public class Email {
         status = EmailStatus.SUPPRESSED;
         failureReason = "SUPPRESSED_" + reason.name();
         leaseId = null;
+        linkToken = null;
         return moveDelivery(DeliveryState.SUPPRESSED, reason == SuppressionReason.HARD_BOUNCE ? BounceType.HARD : null,
                 now, reason.name(), DeliverySource.SUPPRESSION_LIST, now);
     }

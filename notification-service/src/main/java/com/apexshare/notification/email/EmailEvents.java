@@ -9,6 +9,9 @@ import java.util.UUID;
  */
 public interface EmailEvents {
 
+    /** The student's link was minted; download-service confirms it with {@code LinkActivated}. */
+    void linkIssued(UUID fileId, String tokenSha256, Instant expiresAt, Instant issuedAt);
+
     void emailSent(UUID fileId, Delivery delivery);
 
     void emailFailed(UUID fileId, FailureReason reason, String detail, Instant failedAt);

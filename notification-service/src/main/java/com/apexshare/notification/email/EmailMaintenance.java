@@ -44,6 +44,13 @@ class EmailMaintenance {
         long stuck = emails.countStuckSince(cutoff);
         metrics.stuck(stuck);
         metrics.pending(emails.countPending());
+        long awaiting = emails.countAwaitingLinkSince(cutoff);
+        metrics.awaitingLink(awaiting);
+        if (awaiting > 0) {
+            LOG.warn("{} student email(s) wait since before {} for download-service to confirm their link "
+                    + "(LinkActivated): is download-service consuming apexshare.link-issued.v1, and does it know the "
+                    + "upload as complete? (docs/operations.md)", awaiting, cutoff);
+        }
         if (stuck > 0) {
             List<UUID> first = emails.stuckSince(cutoff, 10);
             LOG.warn("{} email(s) are stuck in SENDING since before {}: the provider may or may not have accepted "

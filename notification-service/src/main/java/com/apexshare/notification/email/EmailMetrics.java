@@ -21,6 +21,7 @@ class EmailMetrics {
     private final MeterRegistry registry;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong stuck = new AtomicLong();
+    private final AtomicLong awaitingLink = new AtomicLong();
 
     EmailMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,6 +29,9 @@ class EmailMetrics {
                 .description("Emails waiting to be sent, including those waiting for a retry").register(registry);
         Gauge.builder("apexshare.emails.stuck", stuck, AtomicLong::get)
                 .description("Emails whose provider call started long ago and whose outcome was never recorded")
+                .register(registry);
+        Gauge.builder("apexshare.emails.awaiting.link", awaitingLink, AtomicLong::get)
+                .description("Student emails whose link download-service has not confirmed for a long time")
                 .register(registry);
     }
 
@@ -69,6 +73,17 @@ class EmailMetrics {
 
     void pending(long count) {
         pending.set(count);
+    }
+
+    /** An event not believed (dead-lettered): {@code apexshare.events.rejected{event, reason}}. */
+    void rejected(String event, String reason) {
+        Counter.builder("apexshare.events.rejected")
+                .description("Events refused because their facts contradict what the service knows; dead-lettered")
+                .tag("event", event).tag("reason", reason).register(registry).increment();
+    }
+
+    void awaitingLink(long count) {
+        awaitingLink.set(count);
     }
 
     void stuck(long count) {

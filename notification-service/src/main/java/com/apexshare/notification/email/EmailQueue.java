@@ -27,16 +27,18 @@ class EmailQueue {
     private final Emails emails;
     private final Uploads uploads;
     private final EmailEvents events;
+    private final StudentLinks links;
     private final Suppressions suppressions;
     private final EmailMetrics metrics;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    EmailQueue(Emails emails, Uploads uploads, EmailEvents events, Suppressions suppressions, EmailMetrics metrics,
-            ApplicationEventPublisher publisher, Clock clock) {
+    EmailQueue(Emails emails, Uploads uploads, EmailEvents events, StudentLinks links, Suppressions suppressions,
+            EmailMetrics metrics, ApplicationEventPublisher publisher, Clock clock) {
         this.emails = emails;
         this.uploads = uploads;
         this.events = events;
+        this.links = links;
         this.suppressions = suppressions;
         this.metrics = metrics;
         this.publisher = publisher;
@@ -80,6 +82,14 @@ class EmailQueue {
             suppress(email, suppressed.get(), now);
             return Optional.empty();
         }
+        if (email.needsLink()) {
+            // Owed before links were confirmed: issue its link now; it becomes due when download-service confirms.
+            links.issue(email, upload.get().facts(), now);
+            return Optional.empty();
+        }
+        if (!email.mayLeave()) {
+            return Optional.empty();
+        }
         email.claim(now);
         DeliveryState studentDelivery = null;
         BounceType studentBounce = null;
@@ -89,7 +99,7 @@ class EmailQueue {
             studentBounce = student.map(Email::bounceType).orElse(null);
         }
         return Optional.of(new ClaimedEmail(email.fileId(), email.kind(), email.attempts(), upload.get().facts(),
-                upload.get().firstDownloadedAt(), studentDelivery, studentBounce));
+                upload.get().firstDownloadedAt(), studentDelivery, studentBounce, email.linkToken()));
     }
 
     private void suppress(Email email, SuppressionReason reason, Instant now) {

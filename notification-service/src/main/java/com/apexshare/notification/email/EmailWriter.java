@@ -40,10 +40,13 @@ public class EmailWriter {
         this.text = engine(TemplateMode.TEXT, ".txt");
     }
 
-    /** Writes the claimed email; a student link email gets a fresh token (a retry gets another one). */
+    /**
+     * Writes the claimed email; a student link email carries the token issued for it (the same one on every attempt,
+     * the one download-service confirmed).
+     */
     public Letter write(ClaimedEmail email) {
         return switch (email.kind()) {
-            case STUDENT_LINK -> studentLink(email.upload(), LinkToken.generate());
+            case STUDENT_LINK -> studentLink(email.upload(), LinkToken.parse(email.linkToken()));
             case TRAINER_FIRST_DOWNLOAD -> trainerFirstDownload(email.upload(), email.firstDownloadedAt());
             case TRAINER_DELIVERY_PROBLEM -> trainerDeliveryProblem(email.upload(), email.studentDelivery(),
                     email.studentBounce());

@@ -34,7 +34,8 @@ public interface Emails {
 
     /**
      * Reserves up to {@code request.max()} due emails, oldest first, for one replica: they stay {@code PENDING}, carry
-     * the lease id and become due again at the lease's end (rows another replica is leasing are skipped).
+     * the lease id and become due again at the lease's end (rows another replica is leasing are skipped). A student's
+     * email whose link is issued but not confirmed is not due, whatever its time.
      */
     List<EmailLease> lease(LeaseRequest request);
 
@@ -48,6 +49,9 @@ public interface Emails {
     List<Email> of(UUID fileId);
 
     long countPending();
+
+    /** Student emails whose link was issued before {@code cutoff} and is not confirmed by download-service yet. */
+    long countAwaitingLinkSince(Instant cutoff);
 
     /** Emails whose provider call started before {@code cutoff} and whose outcome was never recorded. */
     long countStuckSince(Instant cutoff);

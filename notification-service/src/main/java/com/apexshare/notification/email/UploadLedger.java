@@ -3,6 +3,7 @@ package com.apexshare.notification.email;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -32,20 +33,34 @@ public class UploadLedger {
     private final Clock clock;
     private final boolean trainerNotification;
     private final ApplicationEventPublisher publisher;
+    private final StudentLinks links;
+    private final EmailMetrics metrics;
 
     UploadLedger(Uploads uploads, Emails emails, Clock clock, NotificationProperties properties,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, StudentLinks links, EmailMetrics metrics) {
         this.uploads = uploads;
         this.emails = emails;
+        this.links = links;
+        this.metrics = metrics;
         this.clock = clock;
         this.trainerNotification = properties.trainerNotification().enabled();
         this.publisher = publisher;
     }
 
-    /** {@code UploadInitiated}: keeps the data the emails need; never revives a deleted upload. */
+    /**
+     * {@code UploadInitiated}: keeps the data the emails need; never revives a deleted upload. The first initiation's
+     * facts stay: a later one with other facts (whatever its time) could otherwise redirect the student's email.
+     *
+     * @throws ConflictingUploadFacts when the upload's first initiation had other facts (counted, dead-lettered)
+     */
     @Transactional
     public void recordInitiated(UploadFacts facts) {
-        uploads.recordInitiated(facts, clock.instant());
+        if (!uploads.recordInitiated(facts, clock.instant())) {
+            metrics.rejected("UploadInitiated", "conflicting_facts");
+            LOG.warn("Rejected UploadInitiated of upload {} (conflicting_facts); it goes to the dead-letter topic",
+                    facts.fileId());
+            throw new ConflictingUploadFacts(facts.fileId());
+        }
         oweEmailsIfDue(facts.fileId());
     }
 
@@ -82,6 +97,12 @@ public class UploadLedger {
     private void oweEmailsIfDue(UUID fileId) {
         Instant now = clock.instant();
         if (emails.oweStudentLink(fileId, now)) {
+            // The link is issued with the owed email; the email is due once download-service confirms it.
+            Optional<Email> email = emails.findLocked(new EmailId(fileId, EmailKind.STUDENT_LINK));
+            Optional<KnownUpload> upload = uploads.find(fileId);
+            if (email.isPresent() && upload.isPresent()) {
+                links.issue(email.get(), upload.get().facts(), now);
+            }
             LOG.info("Upload {} is complete: student email queued", fileId);
             publisher.publishEvent(new EmailQueued(fileId));
         }

@@ -11,8 +11,13 @@ import java.util.UUID;
  */
 public interface Uploads {
 
-    /** Keeps the data the emails need; never revives a deleted upload. */
-    void recordInitiated(UploadFacts facts, Instant now);
+    /**
+     * Records the initiation's facts unless the upload already has them (the first initiation wins, whatever its
+     * time) or was deleted.
+     *
+     * @return false when the upload's recorded initiation has other facts (a conflicting event); true otherwise
+     */
+    boolean recordInitiated(UploadFacts facts, Instant now);
 
     /** The first completion time; counts every completion signal. */
     void recordCompleted(UUID fileId, Instant completedAt, Instant now);

@@ -9,6 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import com.apexshare.notification.support.DownloadServiceStandIn;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -69,8 +71,8 @@ public final class NotificationBenchmark {
         // As command-line arguments: they override application.yaml (builder properties would only be defaults).
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NotificationServiceApplication.class)
-                .run(arguments)) {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NotificationServiceApplication.class,
+                DownloadServiceStandIn.class).run(arguments)) {
             JdbcClient jdbc = context.getBean(JdbcClient.class);
 
             drain(jdbc, 50); // warm-up: JIT, connection pools, SMTP connections

@@ -8,13 +8,63 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.apexshare.events.link.LinkToken;
+
 /** The life of one owed email, and the changes it refuses. */
 class EmailTest {
 
     private static final Instant NOW = Instant.parse("2025-05-18T09:30:00Z");
     private static final Delivery DELIVERY = new Delivery("msg-1", NOW, "SMTP", "a".repeat(64), NOW.plusSeconds(60));
 
-    private final Email email = Email.owed(UUID.randomUUID(), EmailKind.STUDENT_LINK, NOW);
+    private static final LinkToken TOKEN = LinkToken.generate();
+
+    /** An owed student email whose link was issued and confirmed by download-service: it may leave. */
+    private final Email email = confirmed(Email.owed(UUID.randomUUID(), EmailKind.STUDENT_LINK, NOW));
+
+    @Test
+    void shouldNotLeaveBeforeDownloadServiceConfirmedItsLink() {
+        // Given an owed student email without a link, then with an issued one
+        Email owed = Email.owed(UUID.randomUUID(), EmailKind.STUDENT_LINK, NOW);
+        assertThat(owed.needsLink()).isTrue();
+        assertThatThrownBy(() -> owed.claim(NOW)).isInstanceOf(IllegalEmailTransition.class);
+        owed.issueLink(TOKEN, NOW.plusSeconds(60), NOW);
+        assertThat(owed.needsLink()).isFalse();
+        assertThat(owed.linkToken()).isEqualTo(TOKEN.reveal());
+
+        // When a confirmation of another link arrives, Then it still may not leave
+        assertThat(owed.confirmLink(LinkToken.generate().sha256Hex(), NOW)).isFalse();
+        assertThat(owed.mayLeave()).isFalse();
+        assertThatThrownBy(() -> owed.claim(NOW)).isInstanceOf(IllegalEmailTransition.class);
+        // and a second link is refused: every attempt carries the one confirmed link
+        assertThatThrownBy(() -> owed.issueLink(LinkToken.generate(), NOW, NOW))
+                .isInstanceOf(IllegalEmailTransition.class);
+
+        // When its own link is confirmed, Then it is due at once and may leave; a repetition changes nothing
+        assertThat(owed.confirmLink(TOKEN.sha256Hex(), NOW.plusSeconds(5))).isTrue();
+        assertThat(owed.nextAttemptAt()).isEqualTo(NOW.plusSeconds(5));
+        assertThat(owed.confirmLink(TOKEN.sha256Hex(), NOW.plusSeconds(9))).isFalse();
+        owed.claim(NOW.plusSeconds(6));
+        assertThat(owed.status()).isEqualTo(EmailStatus.SENDING);
+
+        // and the token leaves the row with the email
+        owed.markSent(DELIVERY, NOW.plusSeconds(7));
+        assertThat(owed.linkToken()).isNull();
+    }
+
+    @Test
+    void shouldLetATrainerEmailLeaveWithoutALink() {
+        // Given an owed trainer email / When it is claimed / Then it needs no link
+        Email trainer = Email.owed(UUID.randomUUID(), EmailKind.TRAINER_FIRST_DOWNLOAD, NOW);
+        assertThat(trainer.needsLink()).isFalse();
+        trainer.claim(NOW);
+        assertThat(trainer.status()).isEqualTo(EmailStatus.SENDING);
+    }
+
+    private static Email confirmed(Email owed) {
+        owed.issueLink(TOKEN, NOW.plusSeconds(60), NOW);
+        owed.confirmLink(TOKEN.sha256Hex(), NOW);
+        return owed;
+    }
 
     @Test
     void shouldGoFromPendingThroughSendingToSent() {
@@ -98,6 +148,7 @@ class EmailTest {
         // Then it is cancelled and can no longer be claimed
         assertThat(email.status()).isEqualTo(EmailStatus.CANCELLED);
         assertThat(email.failureReason()).isEqualTo("UPLOAD_DELETED");
+        assertThat(email.linkToken()).isNull();
         assertThatThrownBy(() -> email.claim(NOW)).isInstanceOf(IllegalEmailTransition.class);
     }
 

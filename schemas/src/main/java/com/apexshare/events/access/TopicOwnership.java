@@ -4,6 +4,8 @@ import static com.apexshare.events.Topics.DOWNLOADED;
 import static com.apexshare.events.Topics.EMAIL_DELIVERY_REPORTED;
 import static com.apexshare.events.Topics.EMAIL_FAILED;
 import static com.apexshare.events.Topics.EMAIL_SENT;
+import static com.apexshare.events.Topics.LINK_ACTIVATED;
+import static com.apexshare.events.Topics.LINK_ISSUED;
 import static com.apexshare.events.Topics.S3_NOTIFICATIONS_RAW;
 import static com.apexshare.events.Topics.UPLOAD_COMPLETED;
 import static com.apexshare.events.Topics.UPLOAD_DELETED;
@@ -36,15 +38,16 @@ public final class TopicOwnership {
 
     /**
      * notification-service: emails students and trainers, announces the outcome and what became of it (delivered,
-     * bounced, …, suppressed) through its outbox.
+     * bounced, …, suppressed) through its outbox; announces each student's link before its email ({@code LinkIssued})
+     * and sends the email once download-service confirmed it ({@code LinkActivated}).
      */
     public static final KafkaClient NOTIFICATION_SERVICE = service("notification-service",
-            List.of(EMAIL_SENT, EMAIL_FAILED, EMAIL_DELIVERY_REPORTED),
-            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, DOWNLOADED));
+            List.of(EMAIL_SENT, EMAIL_FAILED, EMAIL_DELIVERY_REPORTED, LINK_ISSUED),
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, DOWNLOADED, LINK_ACTIVATED));
 
-    /** download-service: serves the links, announces openings (its outbox). */
-    public static final KafkaClient DOWNLOAD_SERVICE = service("download-service", List.of(DOWNLOADED),
-            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT));
+    /** download-service: serves the links, confirms issued ones ({@code LinkActivated}), announces openings. */
+    public static final KafkaClient DOWNLOAD_SERVICE = service("download-service", List.of(DOWNLOADED, LINK_ACTIVATED),
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, LINK_ISSUED));
 
     /**
      * What writes S3's event notifications onto the raw topic: MinIO's Kafka target, or a bridge from the bucket's

@@ -22,6 +22,8 @@ import com.apexshare.events.Downloaded;
 import com.apexshare.events.EmailDeliveryReported;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailSent;
+import com.apexshare.events.LinkActivated;
+import com.apexshare.events.LinkIssued;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.UploadInitiated;
@@ -35,7 +37,8 @@ public final class EventSchemas {
     private static final String HISTORY = "/com/apexshare/events/history/";
     private static final List<Schema> CURRENT = List.of(UploadInitiated.getClassSchema(),
             UploadCompleted.getClassSchema(), UploadDeleted.getClassSchema(), EmailSent.getClassSchema(),
-            EmailFailed.getClassSchema(), EmailDeliveryReported.getClassSchema(), Downloaded.getClassSchema());
+            EmailFailed.getClassSchema(), EmailDeliveryReported.getClassSchema(), Downloaded.getClassSchema(),
+            LinkIssued.getClassSchema(), LinkActivated.getClassSchema());
     private static final EventSchemas DEFAULT = new EventSchemas(releasedSchemas());
 
     static {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -13,6 +14,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
+import com.apexshare.catalog.upload.ObjectLocations;
 import com.apexshare.catalog.upload.UploadEvent;
 import com.apexshare.events.Downloaded;
 import com.apexshare.events.EmailDeliveryReported;
@@ -56,6 +58,10 @@ final class UploadEventMapper {
                 return new DecodedPoll(events, new BatchListenerFailedException(
                         "Record " + record.topic() + "-" + record.partition() + "@" + record.offset()
                                 + " breaks the event contract: " + e.getMessage(), e, i));
+            } catch (RejectedUploadFacts e) {
+                return new DecodedPoll(events, new BatchListenerFailedException(
+                        "Record " + record.topic() + "-" + record.partition() + "@" + record.offset()
+                                + " is refused: " + e.getMessage(), e, i));
             }
         }
         return new DecodedPoll(events, null);
@@ -70,6 +76,20 @@ final class UploadEventMapper {
                 e.getFileSize(), text("contentType", e.getContentType()), text("bucket", e.getBucket()),
                 text("objectKey", e.getObjectKey()), e.getUploadMode().name(),
                 instant("retentionUntil", e.getRetentionUntil()));
+    }
+
+    /**
+     * The initiation, if it names the upload's own object: the configured bucket and the key
+     * {@code videos/<date>/<fileId>-…}; otherwise refused as {@link ForeignObjectLocation}.
+     */
+    static UploadEvent.Initiated initiatedAt(UploadInitiated e, ObjectLocations locations) {
+        UploadEvent.Initiated initiated = initiated(e);
+        Optional<ObjectLocations.Violation> violation = locations.check(initiated.fileId(), initiated.bucket(),
+                initiated.objectKey());
+        if (violation.isPresent()) {
+            throw new ForeignObjectLocation(initiated.fileId(), violation.get());
+        }
+        return initiated;
     }
 
     static UploadEvent.Completed completed(UploadCompleted e) {

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import com.apexshare.catalog.upload.ObjectLocations;
 import com.apexshare.catalog.upload.UploadLedger;
 import com.apexshare.events.Downloaded;
 import com.apexshare.events.EmailDeliveryReported;
@@ -19,8 +20,10 @@ import com.apexshare.events.UploadInitiated;
 /**
  * Feeds the catalog from the seven event topics: decode, delegate, done. Batch listeners, one per topic: each poll is
  * applied by the ledger in one transaction with one set-based statement, which is what keeps ingest fast. A record
- * that breaks the contract is named by its index (the records before it are applied first) and goes to the
- * dead-letter topic; every other failure is retried by the platform's error policy until it applies.
+ * that breaks the contract, or that the catalog refuses to believe (an initiation naming another bucket or a foreign
+ * key, or contradicting the upload's first initiation), is named by its index (the records before it are applied
+ * first) and goes to the dead-letter topic; every other failure is retried by the platform's error policy until it
+ * applies.
  */
 @Component
 class UploadEventsListener {
@@ -29,51 +32,61 @@ class UploadEventsListener {
     private static final String CONCURRENCY = "${apexshare.catalog.ingest.concurrency}";
 
     private final UploadLedger ledger;
+    private final ObjectLocations locations;
+    private final RejectedEvents rejected;
 
-    UploadEventsListener(UploadLedger ledger) {
+    UploadEventsListener(UploadLedger ledger, ObjectLocations locations, RejectedEvents rejected) {
         this.ledger = ledger;
+        this.locations = locations;
+        this.rejected = rejected;
     }
 
     @KafkaListener(id = "catalog-upload-initiated", idIsGroup = false, topics = Topics.Names.UPLOAD_INITIATED,
             batch = "true", concurrency = CONCURRENCY)
     void onUploadInitiated(List<ConsumerRecord<String, UploadInitiated>> records) {
-        UploadEventMapper.decode(records, UploadInitiated.class, UploadEventMapper::initiated).applyTo(ledger::apply);
+        UploadEventMapper.decode(records, UploadInitiated.class, e -> UploadEventMapper.initiatedAt(e, locations))
+                .applyTo(ledger::apply, rejected::rejected);
     }
 
     @KafkaListener(id = "catalog-upload-completed", idIsGroup = false, topics = Topics.Names.UPLOAD_COMPLETED,
             batch = "true", concurrency = CONCURRENCY)
     void onUploadCompleted(List<ConsumerRecord<String, UploadCompleted>> records) {
-        UploadEventMapper.decode(records, UploadCompleted.class, UploadEventMapper::completed).applyTo(ledger::apply);
+        UploadEventMapper.decode(records, UploadCompleted.class, UploadEventMapper::completed).applyTo(ledger::apply,
+                rejected::rejected);
     }
 
     @KafkaListener(id = "catalog-upload-deleted", idIsGroup = false, topics = Topics.Names.UPLOAD_DELETED,
             batch = "true", concurrency = CONCURRENCY)
     void onUploadDeleted(List<ConsumerRecord<String, UploadDeleted>> records) {
-        UploadEventMapper.decode(records, UploadDeleted.class, UploadEventMapper::deleted).applyTo(ledger::apply);
+        UploadEventMapper.decode(records, UploadDeleted.class, UploadEventMapper::deleted).applyTo(ledger::apply,
+                rejected::rejected);
     }
 
     @KafkaListener(id = "catalog-email-sent", idIsGroup = false, topics = Topics.Names.EMAIL_SENT,
             batch = "true", concurrency = CONCURRENCY)
     void onEmailSent(List<ConsumerRecord<String, EmailSent>> records) {
-        UploadEventMapper.decode(records, EmailSent.class, UploadEventMapper::emailSent).applyTo(ledger::apply);
+        UploadEventMapper.decode(records, EmailSent.class, UploadEventMapper::emailSent).applyTo(ledger::apply,
+                rejected::rejected);
     }
 
     @KafkaListener(id = "catalog-email-failed", idIsGroup = false, topics = Topics.Names.EMAIL_FAILED,
             batch = "true", concurrency = CONCURRENCY)
     void onEmailFailed(List<ConsumerRecord<String, EmailFailed>> records) {
-        UploadEventMapper.decode(records, EmailFailed.class, UploadEventMapper::emailFailed).applyTo(ledger::apply);
+        UploadEventMapper.decode(records, EmailFailed.class, UploadEventMapper::emailFailed).applyTo(ledger::apply,
+                rejected::rejected);
     }
 
     @KafkaListener(id = "catalog-email-delivery-reported", idIsGroup = false,
             topics = Topics.Names.EMAIL_DELIVERY_REPORTED, batch = "true", concurrency = CONCURRENCY)
     void onEmailDeliveryReported(List<ConsumerRecord<String, EmailDeliveryReported>> records) {
         UploadEventMapper.decode(records, EmailDeliveryReported.class, UploadEventMapper::deliveryReported)
-                .applyTo(ledger::apply);
+                .applyTo(ledger::apply, rejected::rejected);
     }
 
     @KafkaListener(id = "catalog-downloaded", idIsGroup = false, topics = Topics.Names.DOWNLOADED,
             batch = "true", concurrency = CONCURRENCY)
     void onDownloaded(List<ConsumerRecord<String, Downloaded>> records) {
-        UploadEventMapper.decode(records, Downloaded.class, UploadEventMapper::downloaded).applyTo(ledger::apply);
+        UploadEventMapper.decode(records, Downloaded.class, UploadEventMapper::downloaded).applyTo(ledger::apply,
+                rejected::rejected);
     }
 }

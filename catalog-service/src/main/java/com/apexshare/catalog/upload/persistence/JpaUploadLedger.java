@@ -6,7 +6,9 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -66,9 +68,9 @@ class JpaUploadLedger implements UploadLedger {
 
     @Override
     @Transactional
-    public void apply(List<? extends UploadEvent> events) {
+    public List<Initiated> apply(List<? extends UploadEvent> events) {
         if (events.isEmpty()) {
-            return;
+            return List.of();
         }
         Batch batch = new Batch();
         events.forEach(batch::add);
@@ -77,6 +79,7 @@ class JpaUploadLedger implements UploadLedger {
         } else if (!batch.initiated.isEmpty()) {
             records.initiate(InitiatedRows.of(batch.initiated.values()));
         }
+        List<Initiated> refused = refused(batch);
         if (!batch.completed.isEmpty()) {
             records.complete(CompletedRows.of(batch.completed.values()));
         }
@@ -105,6 +108,29 @@ class JpaUploadLedger implements UploadLedger {
             deliveries.report(DeliveryRows.of(batch.delivery.values()));
         }
         countOnCommit(events);
+        return refused;
+    }
+
+    /**
+     * The batch's initiations that contradict what the row holds now. The upsert only fills rows no initiation has
+     * filled yet and holds every row's lock, so the row holds either this batch's first initiation (no conflict) or an
+     * earlier one. Later initiations within the batch were compared with the first in {@link Batch#add}.
+     */
+    private List<Initiated> refused(Batch batch) {
+        if (batch.initiated.isEmpty() && batch.contradicting.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> conflicting = batch.initiated.isEmpty() ? Set.of()
+                : new HashSet<>(records.conflictingInitiations(InitiatedRows.of(batch.initiated.values())));
+        List<Initiated> refused = new ArrayList<>();
+        for (Initiated initiation : batch.order) {
+            if (batch.contradicting.contains(initiation)
+                    || conflicting.contains(initiation.fileId()) && batch.initiated.get(initiation.fileId())
+                            .equals(initiation)) {
+                refused.add(initiation);
+            }
+        }
+        return refused;
     }
 
     /** Counted once the transaction (the caller's, if it has one) commits: a rolled-back poll applied nothing. */
@@ -148,7 +174,12 @@ class JpaUploadLedger implements UploadLedger {
     private static final class Batch {
 
         final TreeSet<UUID> fileIds = new TreeSet<>();
+        /** The first initiation of each upload in the batch: the first writer wins, whatever its time. */
         final Map<UUID, Initiated> initiated = new LinkedHashMap<>();
+        /** Later initiations of the batch that differ from its first one of the same upload. */
+        final Set<Initiated> contradicting = new HashSet<>();
+        /** Every initiation of the batch, in the order given. */
+        final List<Initiated> order = new ArrayList<>();
         final Map<UUID, Completed> completed = new LinkedHashMap<>();
         final Map<UUID, Deleted> deleted = new LinkedHashMap<>();
         final Map<UUID, Deleted> expired = new LinkedHashMap<>();
@@ -165,7 +196,11 @@ class JpaUploadLedger implements UploadLedger {
             }
             fileIds.add(event.fileId());
             if (event instanceof Initiated e) {
-                earliest(initiated, e.fileId(), e, Initiated::initiatedAt);
+                order.add(e);
+                Initiated first = initiated.putIfAbsent(e.fileId(), e);
+                if (first != null && !first.equals(e)) {
+                    contradicting.add(e);
+                }
             } else if (event instanceof Completed e) {
                 earliest(completed, e.fileId(), e, Completed::completedAt);
             } else if (event instanceof Deleted e) {

@@ -24,7 +24,7 @@ import com.apexshare.catalog.upload.persistence.LedgerRows.InitiatedRows;
  * <p>Every write is an upsert over the rows in file-id order: PostgreSQL locks conflicting rows as it meets them, even
  * where the {@code WHERE} changes nothing, so two transactions always lock their common rows in the same order and
  * never deadlock. Each merge keeps the earliest fact ({@code excluded.x < u.x}), so order and repetition do not
- * matter.
+ * matter; the facts of the initiation are the exception: the first one recorded stays (first writer wins).
  */
 interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificationExecutor<UploadRecord> {
 
@@ -39,7 +39,9 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
             @Param("limit") int limit);
 
     /**
-     * Fills in the initiations, and creates (or locks) the rows of every other file id as placeholders: a batch with
+     * Fills in the initiations of rows no initiation has filled yet (the first writer wins: a later initiation, whatever
+     * its time, changes nothing; see {@link #conflictingInitiations}), and creates (or locks) the rows of every other
+     * file id as placeholders: a batch with
      * several kinds of facts runs this first with all its file ids, so that its later statements meet only rows it
      * already holds. A placeholder belongs to no trainer until its initiation arrives. Personal data stays erased once
      * the upload has expired.
@@ -76,9 +78,45 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
                 content_type = excluded.content_type, s3_bucket = excluded.s3_bucket, s3_key = excluded.s3_key,
                 upload_mode = excluded.upload_mode, upload_date = excluded.upload_date,
                 retention_until = excluded.retention_until
-            WHERE excluded.upload_date IS NOT NULL AND (u.upload_date IS NULL OR excluded.upload_date < u.upload_date)
+            WHERE excluded.upload_date IS NOT NULL AND u.upload_date IS NULL
             """)
     int initiate(@Param("rows") InitiatedRows rows);
+
+    /**
+     * The uploads whose recorded initiation differs from the given one in any fact it sets. Personal data erased at
+     * the end of retention is not compared (a replayed initiation of an expired upload is a repetition, not a
+     * conflict). Run after {@link #initiate}, in its transaction, so the rows are locked and hold the first
+     * initiation.
+     */
+    @Query(nativeQuery = true, value = """
+            SELECT x.file_id
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.trainerIds} AS text[]),
+                        CAST(:#{#rows.trainerNames} AS text[]), CAST(:#{#rows.studentEmails} AS text[]),
+                        CAST(:#{#rows.studentNames} AS text[]), CAST(:#{#rows.sessionDays} AS bigint[]),
+                        CAST(:#{#rows.notes} AS text[]), CAST(:#{#rows.fileNames} AS text[]),
+                        CAST(:#{#rows.originalFileNames} AS text[]), CAST(:#{#rows.fileSizes} AS bigint[]),
+                        CAST(:#{#rows.contentTypes} AS text[]), CAST(:#{#rows.buckets} AS text[]),
+                        CAST(:#{#rows.objectKeys} AS text[]), CAST(:#{#rows.uploadModes} AS text[]),
+                        CAST(:#{#rows.initiatedMillis} AS bigint[]), CAST(:#{#rows.retentionMillis} AS bigint[]))
+                 AS x(file_id, trainer_id, trainer_name, student_email, student_name, session_day, notes, file_name,
+                      original_file_name, file_size, content_type, s3_bucket, s3_key, upload_mode, initiated_ms,
+                      retention_ms)
+            JOIN upload u ON u.file_id = x.file_id
+            WHERE u.upload_date IS NOT NULL AND (
+                u.trainer_id IS DISTINCT FROM x.trainer_id OR u.trainer_name IS DISTINCT FROM x.trainer_name
+                OR (u.expired_at IS NULL AND (u.student_email IS DISTINCT FROM x.student_email
+                    OR u.student_name IS DISTINCT FROM x.student_name OR u.notes IS DISTINCT FROM x.notes))
+                OR u.session_date IS DISTINCT FROM DATE '1970-01-01' + CAST(x.session_day AS int)
+                OR u.file_name IS DISTINCT FROM x.file_name
+                OR u.original_file_name IS DISTINCT FROM x.original_file_name
+                OR u.file_size IS DISTINCT FROM x.file_size OR u.content_type IS DISTINCT FROM x.content_type
+                OR u.s3_bucket IS DISTINCT FROM x.s3_bucket OR u.s3_key IS DISTINCT FROM x.s3_key
+                OR u.upload_mode IS DISTINCT FROM x.upload_mode
+                OR u.upload_date IS DISTINCT FROM timestamptz 'epoch' + x.initiated_ms * interval '1 millisecond'
+                OR u.retention_until IS DISTINCT FROM
+                    timestamptz 'epoch' + x.retention_ms * interval '1 millisecond')
+            """)
+    List<UUID> conflictingInitiations(@Param("rows") InitiatedRows rows);
 
     /** The earliest completion's time, size and ETag win. */
     @Modifying

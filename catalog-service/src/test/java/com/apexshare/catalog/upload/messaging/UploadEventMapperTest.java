@@ -116,7 +116,12 @@ class UploadEventMapperTest {
         DecodedPoll decoded = UploadEventMapper.decode(poll, UploadCompleted.class, UploadEventMapper::completed);
 
         // Then the two before it are applied, then it is named with its index
-        assertThatThrownBy(() -> decoded.applyTo(applied::add)).isInstanceOfSatisfying(
+        assertThatThrownBy(() -> decoded.applyTo(events -> {
+            applied.add(events);
+            return List.of();
+        }, (type, rejection) -> {
+            throw new AssertionError("nothing is rejected here");
+        })).isInstanceOfSatisfying(
                 BatchListenerFailedException.class, e -> {
                     assertThat(e.getIndex()).isEqualTo(2);
                     assertThat(e.getCause()).isInstanceOf(MalformedUploadEvent.class)

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.apexshare.download.link.UploadView;
 import com.apexshare.events.EmailSent;
+import com.apexshare.events.LinkIssued;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.UploadInitiated;
@@ -41,7 +42,17 @@ final class UploadEventMapper {
             throw new MalformedUploadEvent("EmailSent of upload " + e.getFileId()
                     + ": linkTokenSha256 is not a SHA-256 in hex");
         }
-        return new UploadView.SentLink(fileId(e.getFileId()), hash, e.getSentAt(), e.getLinkExpiresAt());
+        return new UploadView.SentLink(fileId(e.getFileId()), hash, e.getSentAt(), e.getLinkExpiresAt(), false);
+    }
+
+    /** A link notification-service minted and will e-mail once this service confirms it ({@code LinkActivated}). */
+    static UploadView.SentLink linkIssued(LinkIssued e) {
+        String hash = e.getLinkTokenSha256().toLowerCase(Locale.ROOT);
+        if (!LinkToken.isSha256Hex(hash)) {
+            throw new MalformedUploadEvent("LinkIssued of upload " + e.getFileId()
+                    + ": linkTokenSha256 is not a SHA-256 in hex");
+        }
+        return new UploadView.SentLink(fileId(e.getFileId()), hash, e.getOccurredAt(), e.getLinkExpiresAt(), true);
     }
 
     /**

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import com.apexshare.download.link.UploadView;
 import com.apexshare.events.EmailSent;
+import com.apexshare.events.LinkIssued;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
@@ -41,5 +42,10 @@ class UploadEventsListener {
     @KafkaListener(id = "download-email-sent", idIsGroup = false, topics = Topics.Names.EMAIL_SENT)
     void onEmailSent(EmailSent event) {
         view.linkSent(UploadEventMapper.linkSent(event));
+    }
+
+    @KafkaListener(id = "download-link-issued", idIsGroup = false, topics = Topics.Names.LINK_ISSUED)
+    void onLinkIssued(LinkIssued event) {
+        view.linkSent(UploadEventMapper.linkIssued(event));
     }
 }

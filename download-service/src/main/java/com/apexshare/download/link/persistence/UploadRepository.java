@@ -37,6 +37,8 @@ interface UploadRepository extends JpaRepository<Upload, UUID> {
                  WHERE COALESCE(deleted_at, retention_until) < :cutoff
             ), links AS (
                 DELETE FROM link_token t USING ended e WHERE t.file_id = e.file_id
+            ), parked AS (
+                DELETE FROM pending_link p USING ended e WHERE p.file_id = e.file_id
             )
             DELETE FROM upload_view v USING ended e WHERE v.file_id = e.file_id
             """)

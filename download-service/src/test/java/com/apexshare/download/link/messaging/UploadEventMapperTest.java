@@ -51,6 +51,27 @@ class UploadEventMapperTest {
     }
 
     @Test
+    void shouldMapAnIssuedLinkAsOneThatAwaitsConfirmation() {
+        // Given the LinkIssued of the upload's link, its hash in upper case
+        String hash = LinkFixture.sha256(upload.token());
+        com.apexshare.events.LinkIssued issued = com.apexshare.events.LinkIssued.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setFileId(upload.fileId().toString()).setLinkTokenSha256(hash.toUpperCase())
+                .setLinkExpiresAt(upload.retentionUntil()).build();
+
+        // When mapped, Then it is the link, waiting for its confirmation; an EmailSent link does not wait
+        UploadView.SentLink link = UploadEventMapper.linkIssued(issued);
+        assertThat(link.tokenSha256()).isEqualTo(hash);
+        assertThat(link.awaitsConfirmation()).isTrue();
+        assertThat(UploadEventMapper.linkSent(LinkFixture.emailSentEvent(upload).build()).awaitsConfirmation())
+                .isFalse();
+        // and a hash that is not SHA-256 hex is malformed
+        com.apexshare.events.LinkIssued broken = com.apexshare.events.LinkIssued.newBuilder(issued)
+                .setLinkTokenSha256("g" + hash.substring(1)).build();
+        assertThatThrownBy(() -> UploadEventMapper.linkIssued(broken)).isInstanceOf(MalformedUploadEvent.class);
+    }
+
+    @Test
     void shouldRefuseAHashThatIsNotSha256Hex() {
         String hash = LinkFixture.sha256(upload.token());
         for (String bad : new String[] {"", hash.substring(1), hash + "0", "g" + hash.substring(1)}) {

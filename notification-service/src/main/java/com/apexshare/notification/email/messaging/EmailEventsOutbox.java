@@ -14,6 +14,7 @@ import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailFailureReason;
 import com.apexshare.events.EmailSent;
 import com.apexshare.events.EmailTransport;
+import com.apexshare.events.LinkIssued;
 import com.apexshare.events.Topics;
 import com.apexshare.notification.email.Delivery;
 import com.apexshare.notification.email.DeliveryChange;
@@ -22,7 +23,8 @@ import com.apexshare.notification.email.FailureReason;
 import com.apexshare.platform.outbox.Outbox;
 
 /**
- * Writes {@code EmailSent} / {@code EmailFailed} / {@code EmailDeliveryReported} into the platform's outbox, inside the caller's transaction: the
+ * Writes {@code LinkIssued}, {@code EmailSent} / {@code EmailFailed} / {@code EmailDeliveryReported} into the
+ * platform's outbox, inside the caller's transaction: the
  * email's state and its event commit together, and the platform's relay publishes them (at least once; consumers
  * recognise a repeat by {@code eventId}). Never the token: only its hash.
  */
@@ -35,6 +37,17 @@ class EmailEventsOutbox implements EmailEvents {
     EmailEventsOutbox(Outbox outbox, Clock clock) {
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    @Override
+    public void linkIssued(UUID fileId, String tokenSha256, Instant expiresAt, Instant issuedAt) {
+        outbox.append(Topics.LINK_ISSUED, fileId, LinkIssued.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(issuedAt)
+                .setFileId(fileId.toString())
+                .setLinkTokenSha256(tokenSha256)
+                .setLinkExpiresAt(expiresAt)
+                .build());
     }
 
     @Override

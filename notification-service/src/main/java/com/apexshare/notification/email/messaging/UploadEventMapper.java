@@ -1,8 +1,11 @@
 package com.apexshare.notification.email.messaging;
 
+import java.util.Locale;
 import java.util.UUID;
 
+import com.apexshare.events.LinkActivated;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.link.LinkToken;
 import com.apexshare.events.UploadInitiated;
 import com.apexshare.notification.email.UploadDeletion;
 import com.apexshare.notification.email.UploadFacts;
@@ -24,6 +27,16 @@ final class UploadEventMapper {
     }
 
     /** The parser's exception is not kept as the cause, so that logs and metrics name the fact, not the parser. */
+    /** The confirmed link's hash, lower-case hex SHA-256 as every link hash is. */
+    static String tokenSha256(LinkActivated e) {
+        String hash = e.getLinkTokenSha256() == null ? "" : e.getLinkTokenSha256().toLowerCase(Locale.ROOT);
+        if (!LinkToken.isSha256Hex(hash)) {
+            throw new MalformedUploadEvent("LinkActivated of upload " + e.getFileId()
+                    + ": linkTokenSha256 is not a SHA-256 in hex");
+        }
+        return hash;
+    }
+
     static UUID fileId(String text) {
         try {
             return UUID.fromString(text);

@@ -4,10 +4,12 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import com.apexshare.events.Downloaded;
+import com.apexshare.events.LinkActivated;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.UploadInitiated;
+import com.apexshare.notification.email.StudentLinks;
 import com.apexshare.notification.email.UploadLedger;
 
 /**
@@ -20,9 +22,11 @@ import com.apexshare.notification.email.UploadLedger;
 class UploadEventsListener {
 
     private final UploadLedger ledger;
+    private final StudentLinks links;
 
-    UploadEventsListener(UploadLedger ledger) {
+    UploadEventsListener(UploadLedger ledger, StudentLinks links) {
         this.ledger = ledger;
+        this.links = links;
     }
 
     @KafkaListener(id = "notification-upload-initiated", idIsGroup = false, topics = Topics.Names.UPLOAD_INITIATED)
@@ -38,6 +42,11 @@ class UploadEventsListener {
     @KafkaListener(id = "notification-upload-deleted", idIsGroup = false, topics = Topics.Names.UPLOAD_DELETED)
     void onDeleted(UploadDeleted event) {
         ledger.recordDeleted(UploadEventMapper.deleted(event));
+    }
+
+    @KafkaListener(id = "notification-link-activated", idIsGroup = false, topics = Topics.Names.LINK_ACTIVATED)
+    void onLinkActivated(LinkActivated event) {
+        links.confirmed(UploadEventMapper.fileId(event.getFileId()), UploadEventMapper.tokenSha256(event));
     }
 
     @KafkaListener(id = "notification-downloaded", idIsGroup = false, topics = Topics.Names.DOWNLOADED)

@@ -74,6 +74,8 @@ interface EmailRows extends JpaRepository<Email, EmailId> {
             WITH due AS (
                 SELECT file_id, kind FROM email
                 WHERE status = 'PENDING' AND next_attempt_at <= :now
+                  -- a student's email waits for download-service's confirmation of its link (LinkActivated)
+                  AND (link_issued_at IS NULL OR link_confirmed_at IS NOT NULL)
                 ORDER BY next_attempt_at
                 LIMIT :max
                 FOR UPDATE SKIP LOCKED)
@@ -97,6 +99,10 @@ interface EmailRows extends JpaRepository<Email, EmailId> {
 
     @Query("select count(e) from Email e where e.status = :status")
     long countByStatus(@Param("status") EmailStatus status);
+
+    @Query("select count(e) from Email e where e.status = com.apexshare.notification.email.EmailStatus.PENDING"
+            + " and e.linkIssuedAt < :cutoff and e.linkConfirmedAt is null")
+    long countAwaitingLinkSince(@Param("cutoff") Instant cutoff);
 
     @Query("select count(e) from Email e where e.status = " + SENDING + " and e.claimedAt < :cutoff")
     long countSendingSince(@Param("cutoff") Instant cutoff);

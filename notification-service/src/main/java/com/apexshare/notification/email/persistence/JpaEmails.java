@@ -89,6 +89,11 @@ class JpaEmails implements Emails {
     }
 
     @Override
+    public long countAwaitingLinkSince(Instant cutoff) {
+        return rows.countAwaitingLinkSince(cutoff);
+    }
+
+    @Override
     public long countStuckSince(Instant cutoff) {
         return rows.countSendingSince(cutoff);
     }

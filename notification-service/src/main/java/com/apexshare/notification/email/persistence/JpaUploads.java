@@ -22,11 +22,13 @@ class JpaUploads implements Uploads {
     }
 
     @Override
-    public void recordInitiated(UploadFacts f, Instant now) {
-        rows.upsertInitiated(new UploadRows.InitiatedRow(f.fileId(), storable(f.trainerId()),
+    public boolean recordInitiated(UploadFacts f, Instant now) {
+        UploadRows.InitiatedRow row = new UploadRows.InitiatedRow(f.fileId(), storable(f.trainerId()),
                 storable(f.trainerName()), storable(f.trainerEmail()), storable(f.studentEmail()),
                 storable(f.studentName()), f.sessionDate(), storable(f.notes()), storable(f.fileName()), f.fileSize(),
-                f.retentionUntil(), f.initiatedAt(), now));
+                f.retentionUntil(), f.initiatedAt(), now);
+        rows.upsertInitiated(row);
+        return rows.countConflictingInitiations(row) == 0;
     }
 
     @Override

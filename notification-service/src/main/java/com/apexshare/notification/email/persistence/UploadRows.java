@@ -32,11 +32,33 @@ interface UploadRows extends JpaRepository<UploadRow, UUID> {
                 student_name = EXCLUDED.student_name, session_date = EXCLUDED.session_date,
                 notes = EXCLUDED.notes, file_name = EXCLUDED.file_name, file_size = EXCLUDED.file_size,
                 retention_until = EXCLUDED.retention_until,
-                initiated_at = COALESCE(upload.initiated_at, EXCLUDED.initiated_at),
+                initiated_at = EXCLUDED.initiated_at,
                 updated_at = EXCLUDED.updated_at
-            WHERE upload.deleted_at IS NULL
+            WHERE upload.deleted_at IS NULL AND upload.initiated_at IS NULL
             """)
     void upsertInitiated(@Param("f") InitiatedRow f);
+
+    /**
+     * 1 when the upload's recorded initiation has other facts than {@code f} (the first initiation stays: a later one
+     * must not redirect the student's email); 0 for a repetition, a first initiation, or a deleted upload (its
+     * personal data is scrubbed, so nothing is compared).
+     */
+    @Query(nativeQuery = true, value = """
+            SELECT count(*) FROM upload
+            WHERE file_id = :#{#f.fileId()} AND deleted_at IS NULL AND initiated_at IS NOT NULL AND (
+                trainer_id IS DISTINCT FROM CAST(:#{#f.trainerId()} AS text)
+                OR trainer_name IS DISTINCT FROM CAST(:#{#f.trainerName()} AS text)
+                OR trainer_email IS DISTINCT FROM CAST(:#{#f.trainerEmail()} AS text)
+                OR student_email IS DISTINCT FROM CAST(:#{#f.studentEmail()} AS text)
+                OR student_name IS DISTINCT FROM CAST(:#{#f.studentName()} AS text)
+                OR session_date IS DISTINCT FROM CAST(:#{#f.sessionDate()} AS date)
+                OR notes IS DISTINCT FROM CAST(:#{#f.notes()} AS text)
+                OR file_name IS DISTINCT FROM CAST(:#{#f.fileName()} AS text)
+                OR file_size IS DISTINCT FROM :#{#f.fileSize()}
+                OR retention_until IS DISTINCT FROM CAST(:#{#f.retentionUntil()} AS timestamptz)
+                OR initiated_at IS DISTINCT FROM CAST(:#{#f.initiatedAt()} AS timestamptz))
+            """)
+    long countConflictingInitiations(@Param("f") InitiatedRow f);
 
     @Modifying
     @Query(nativeQuery = true, value = """

@@ -33,6 +33,22 @@ class UploadEventMapperTest {
     }
 
     @Test
+    void shouldMapAConfirmedLinksHashAndRefuseOneThatIsNotSha256Hex() {
+        // Given a LinkActivated with the hash in upper case, and one with a broken hash
+        String hash = com.apexshare.events.link.LinkToken.generate().sha256Hex();
+        var activated = com.apexshare.events.LinkActivated.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(java.time.Instant.now()).setFileId(UUID.randomUUID().toString())
+                .setLinkTokenSha256(hash.toUpperCase()).build();
+
+        // When mapped / Then the hash is the lower-case form, and a broken one is malformed
+        assertThat(UploadEventMapper.tokenSha256(activated)).isEqualTo(hash);
+        var broken = com.apexshare.events.LinkActivated.newBuilder(activated).setLinkTokenSha256(hash.substring(2))
+                .build();
+        assertThatThrownBy(() -> UploadEventMapper.tokenSha256(broken)).isInstanceOf(MalformedUploadEvent.class)
+                .isInstanceOf(UnprocessableEvent.class);
+    }
+
+    @Test
     void shouldMapADeletionWithItsReason() {
         // Given an UploadDeleted
         UUID fileId = UUID.randomUUID();

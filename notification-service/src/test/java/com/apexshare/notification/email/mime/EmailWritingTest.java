@@ -149,8 +149,10 @@ class EmailWritingTest {
         // Given an upload and the configured base with a trailing slash
         UploadFacts upload = upload("Tom", "Sam", null, "sam@riders.test");
 
-        // When the student's email is written with a fresh token
-        Letter letter = writer.write(new ClaimedEmail(upload.fileId(), EmailKind.STUDENT_LINK, 1, upload, null));
+        // When the student's email is written with the token issued for it
+        LinkToken issued = LinkToken.generate();
+        Letter letter = writer.write(new ClaimedEmail(upload.fileId(), EmailKind.STUDENT_LINK, 1, upload, null,
+                issued.reveal()));
 
         // Then the link is <base>/d/<token>, the token is well formed (43 base64url characters, 32 bytes) and the
         // letter keeps only its hash: what EmailSent carries and download-service compares
@@ -161,6 +163,7 @@ class EmailWritingTest {
         assertThat(Base64.getUrlDecoder().decode(token.reveal())).hasSize(32);
         assertThat(letter.linkTokenSha256()).isEqualTo(token.sha256Hex()).hasSize(64);
         assertThat(letter.html()).contains("/d/" + token.reveal());
+        assertThat(token.reveal()).isEqualTo(issued.reveal());
     }
 
     private static UploadFacts upload(String trainer, String student, String notes, String studentEmail) {

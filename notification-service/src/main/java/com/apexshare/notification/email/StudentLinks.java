@@ -1,0 +1,63 @@
+package com.apexshare.notification.email;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.apexshare.events.link.LinkToken;
+
+/**
+ * Closes the window in which a student could click a link download-service does not know yet: the link is minted
+ * when the email is owed and announced ({@code LinkIssued}, its hash only) in the same transaction; the email is not
+ * due until download-service confirms that it serves the link ({@code LinkActivated}), which it does only once the
+ * upload is known there as complete. Both hops are events through the outboxes, so the services stay decoupled and
+ * nothing is lost while either is away; the email simply waits.
+ */
+@Component
+public class StudentLinks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StudentLinks.class);
+
+    private final Emails emails;
+    private final EmailEvents events;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    StudentLinks(Emails emails, EmailEvents events, ApplicationEventPublisher publisher, Clock clock) {
+        this.emails = emails;
+        this.events = events;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /** Mints the email's link and announces it, inside the caller's transaction (the email row is locked). */
+    void issue(Email email, UploadFacts upload, Instant now) {
+        LinkToken token = LinkToken.generate();
+        email.issueLink(token, upload.retentionUntil(), now);
+        events.linkIssued(email.fileId(), token.sha256Hex(), upload.retentionUntil(), now);
+        LOG.info("Link of upload {} issued; its email leaves once download-service confirms it", email.fileId());
+    }
+
+    /**
+     * {@code LinkActivated}: download-service serves the link. A pending email with that link becomes due at once; a
+     * repetition, or a hash no email carries (an earlier link, a forgery), changes nothing.
+     */
+    @Transactional
+    public void confirmed(UUID fileId, String tokenSha256) {
+        Instant now = clock.instant();
+        Optional<Email> email = emails.findLocked(new EmailId(fileId, EmailKind.STUDENT_LINK));
+        if (email.isPresent() && email.get().confirmLink(tokenSha256, now)) {
+            LOG.info("Link of upload {} confirmed by download-service; its email is due", fileId);
+            publisher.publishEvent(new EmailQueued(fileId));
+        } else {
+            LOG.debug("LinkActivated of upload {} matches no unconfirmed link; nothing to do", fileId);
+        }
+    }
+}
