@@ -23,12 +23,14 @@ import kafka.tools.StorageTool;
  */
 public final class KafkaBroker implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final int port;
     private final Path dataDir;
+    private KafkaRaftServer server;
 
-    private KafkaBroker(KafkaRaftServer server, int port, Path dataDir) {
+    private KafkaBroker(KafkaRaftServer server, Properties config, int port, Path dataDir) {
         this.server = server;
+        this.config = config;
         this.port = port;
         this.dataDir = dataDir;
     }
@@ -58,12 +60,26 @@ public final class KafkaBroker implements AutoCloseable {
                 props.store(out, "ApexShare devstack Kafka broker");
             }
             format(file, clusterId(dataDir));
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-            server.startup();
-            return new KafkaBroker(server, clientPort, dataDir);
+            return new KafkaBroker(startServer(props), props, clientPort, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Kafka data folder " + dataDir, e);
         }
+    }
+
+    private static KafkaRaftServer startServer(Properties props) {
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+        server.startup();
+        return server;
+    }
+
+    /**
+     * Stops the broker (a clean shutdown, as a rolling restart does) and starts it again on the same ports with the
+     * same log directory: clients see it go away and come back. For the fault suite.
+     */
+    public synchronized void restart() {
+        server.shutdown();
+        server.awaitShutdown();
+        server = startServer(config);
     }
 
     private static Properties config(Path logDir, int port, int controllerPort) {
@@ -128,7 +144,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         server.shutdown();
         server.awaitShutdown();
     }
