@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,7 +49,11 @@ final class TheSystem implements ParameterResolver {
         static Running start() {
             Path data = createTempDirectory();
             long t0 = System.nanoTime();
-            LocalRun system = LocalRun.start(LocalRun.Settings.forTests(data), System.out);
+            LocalRun system = LocalRun.start(LocalRun.Settings.forTests(data).withExtraEnvironment(Map.of(
+                    // SES's sandbox rate (1/s) is no limit of GreenMail's: the fault suite sends 300 emails.
+                    "MAX_SEND_RATE", "50",
+                    // The fault suite watches three retention runs for forged deletions.
+                    "RETENTION_JOB_INTERVAL", "PT5S")), System.out);
             report("start-up of the whole system", (System.nanoTime() - t0) / 1e9, "s");
             return new Running(system, data);
         }

@@ -1,0 +1,48 @@
+package com.apexshare.e2e;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fault suite's result table: one row per fault, what was injected, how many uploads (or records) came through,
+ * how many were lost and how many duplicated, and how long the row took from injecting the fault to a settled
+ * system. Printed once, after the last fault, whatever failed.
+ */
+final class FaultTable {
+
+    record Row(String fault, String injected, String recovered, int lost, int duplicated, double seconds) {
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+
+    synchronized void add(Row row) {
+        rows.add(row);
+        System.out.printf("FAULT %s: injected %s, recovered %s, lost %d, duplicated %d, %.1f s%n", row.fault(),
+                row.injected(), row.recovered(), row.lost(), row.duplicated(), row.seconds());
+    }
+
+    synchronized void print(PrintStream out, Duration outage, double totalSeconds) {
+        int fault = "fault".length();
+        int injected = "injected".length();
+        int recovered = "recovered".length();
+        for (Row r : rows) {
+            fault = Math.max(fault, r.fault().length());
+            injected = Math.max(injected, r.injected().length());
+            recovered = Math.max(recovered, r.recovered().length());
+        }
+        String format = "| %-" + fault + "s | %-" + injected + "s | %-" + recovered + "s | %4s | %10s | %7s |%n";
+        out.println();
+        out.printf("Fault suite: outages of %d s (-Dapexshare.faults.outage=PT2M for the full two minutes); "
+                + "%.0f s in all%n", outage.toSeconds(), totalSeconds);
+        out.printf(format, "fault", "injected", "recovered", "lost", "duplicated", "time");
+        out.printf(format, "-".repeat(fault), "-".repeat(injected), "-".repeat(recovered), "----", "----------",
+                "-------");
+        for (Row r : rows) {
+            out.printf(format, r.fault(), r.injected(), r.recovered(), r.lost(), r.duplicated(),
+                    String.format("%.1f s", r.seconds()));
+        }
+        out.println();
+    }
+}
