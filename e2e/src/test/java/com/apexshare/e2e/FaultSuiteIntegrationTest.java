@@ -208,6 +208,33 @@ class FaultSuiteIntegrationTest {
     }
 
     @Test
+    @Order(5)
+    void shouldSendEveryEmailOnceWhenSesThrottles() {
+        // Given notification-service sending through SES, which throttles each email's first two attempts
+        ServiceProcess notification = system.service("notification-service");
+        try (ThrottlingSes ses = ThrottlingSes.start(system.repositoryRoot(), notification.logFile().getParent(),
+                2)) {
+            notification.stop();
+            notification.start(Map.of("MAIL_TRANSPORT", "SES", "SES_ENDPOINT", ses.endpoint().toString(),
+                    "SES_REGION", "us-east-1", "SES_ACCESS_KEY", "fault-suite", "SES_SECRET_KEY", "fault-suite"));
+            notification.awaitReady(LocalRun.START_TIMEOUT);
+            UploadBatch batch = UploadBatch.of(system, "ses", 10).countingEmailsIn(ses::emailsTo);
+            long t0 = System.nanoTime();
+
+            // When uploads complete
+            batch.uploadAll();
+
+            // Then SES accepts exactly one email per student, after its throttling
+            Outcome outcome = batch.awaitOutcome(RECOVERY);
+            record("SES throttling", ses.throttles() + " SendEmail calls answered 429 (2 per email)", outcome, t0);
+        } finally {
+            // back to SMTP for everything after
+            notification.stop();
+            notification.start().awaitReady(LocalRun.START_TIMEOUT);
+        }
+    }
+
+    @Test
     @Order(6)
     void shouldCompleteEveryUploadOnRetryWhenS3IsUnavailableAtComplete() {
         // Given S3 answering 503 to the calls that complete an upload
