@@ -434,7 +434,7 @@ class FaultSuiteIntegrationTest {
 
     private static Outcome merge(Outcome a, Outcome b) {
         return new Outcome(a.total() + b.total(), a.recovered() + b.recovered(), a.lost() + b.lost(),
-                a.duplicated() + b.duplicated());
+                a.duplicated() + b.duplicated(), a.missing() + "; " + b.missing());
     }
 
     private static long initiated(UploadBatch batch) {

@@ -33,9 +33,6 @@ import com.apexshare.devstack.local.LocalRun;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.model.S3Object;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -257,7 +254,11 @@ final class UploadBatch {
         } catch (ConditionTimeoutException e) {
             // counted below
         }
-        return outcome();
+        Outcome outcome = outcome();
+        if (outcome.recovered() != uploads.size()) {
+            System.out.println("FAULT batch not recovered: " + outcome);
+        }
+        return outcome;
     }
 
     /** The batch as the outside sees it now. */
@@ -286,11 +287,17 @@ final class UploadBatch {
         int recovered = 0;
         int lost = 0;
         int duplicated = 0;
+        int[] missing = new int[4];
         for (Upload u : uploads) {
             int mails = emails.getOrDefault(u.student, 0);
             int rowCount = u.fileId == null ? 0 : rows.getOrDefault(u.fileId, 0);
+            boolean link = linkWorks(tokens.get(u.student));
+            missing[0] += mails == 0 ? 1 : 0;
+            missing[1] += delivered.contains(u.fileId) ? 0 : 1;
+            missing[2] += objects.contains(u.fileId) ? 0 : 1;
+            missing[3] += link ? 0 : 1;
             boolean ok = u.fileId != null && mails >= 1 && delivered.contains(u.fileId)
-                    && objects.contains(u.fileId) && linkWorks(tokens.get(u.student));
+                    && objects.contains(u.fileId) && link;
             duplicated += Math.max(0, mails - 1) + Math.max(0, rowCount - 1);
             if (!ok) {
                 lost++;
@@ -298,11 +305,17 @@ final class UploadBatch {
                 recovered++;
             }
         }
-        return new Outcome(uploads.size(), recovered, lost, duplicated);
+        return new Outcome(uploads.size(), recovered, lost, duplicated, String.format(
+                "without email %d, without completed and e-mailed row %d, without object %d, without working link %d",
+                missing[0], missing[1], missing[2], missing[3]));
     }
 
-    /** Lost: not delivered (no email, no completed row, no object or no working link); duplicated: beyond one. */
-    record Outcome(int total, int recovered, int lost, int duplicated) {
+    /**
+     * Lost: not delivered (no email, no completed row, no object or no working link); duplicated: beyond one.
+     *
+     * @param missing what the lost ones lack, for the log
+     */
+    record Outcome(int total, int recovered, int lost, int duplicated, String missing) {
     }
 
     private List<JsonNode> dashboard(String token) {
@@ -333,35 +346,32 @@ final class UploadBatch {
         return all;
     }
 
-    /** File ids of the batch whose object is in the bucket (keys are videos/<date>/<fileId>-<name>). */
+    /**
+     * File ids of the batch whose object is in the bucket, at the key layout {@code videos/<UTC day>/<fileId>-ride.mp4}
+     * (today's or yesterday's day: a batch may straddle midnight).
+     */
     Set<String> objectsInS3() {
-        Set<String> wanted = new HashSet<>();
-        uploads.forEach(u -> {
-            if (u.fileId != null) {
-                wanted.add(u.fileId);
-            }
-        });
         Set<String> found = new HashSet<>();
-        String continuation = null;
-        do {
-            ListObjectsV2Response page = system.s3().blobStore().list(ListObjectsV2Request.builder()
-                    .bucket(LocalRun.BUCKET).prefix("videos/").continuationToken(continuation).build());
-            for (S3Object o : page.contents()) {
-                String[] parts = o.key().split("/", 3);
-                if (parts.length == 3 && parts[2].length() > 36 && wanted.contains(parts[2].substring(0, 36))) {
-                    found.add(parts[2].substring(0, 36));
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        for (Upload u : uploads) {
+            if (u.fileId == null) {
+                continue;
+            }
+            for (LocalDate day : List.of(today, today.minusDays(1))) {
+                if (system.s3().blobStore().blobExists(LocalRun.BUCKET, "videos/" + day + "/" + u.fileId
+                        + "-ride.mp4")) {
+                    found.add(u.fileId);
                 }
             }
-            continuation = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-        } while (continuation != null);
+        }
         return found;
     }
 
     /** The object key of one of the batch's uploads, as S3 holds it. */
     String objectKey(String fileId) {
-        ListObjectsV2Response page = system.s3().blobStore().list(ListObjectsV2Request.builder()
-                .bucket(LocalRun.BUCKET).prefix("videos/" + LocalDate.now() + "/" + fileId).build());
-        return page.contents().stream().map(S3Object::key).findFirst()
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        return List.of(today, today.minusDays(1)).stream().map(d -> "videos/" + d + "/" + fileId + "-ride.mp4")
+                .filter(key -> system.s3().blobStore().blobExists(LocalRun.BUCKET, key)).findFirst()
                 .orElseThrow(() -> new AssertionError("no object for upload " + fileId));
     }
 

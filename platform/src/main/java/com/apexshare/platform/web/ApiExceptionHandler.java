@@ -58,6 +58,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         HttpStatus.SERVICE_UNAVAILABLE, "EVENTS_UNAVAILABLE",
                         "The service cannot record this right now; try again shortly")
                 .withRetryAfter(java.time.Duration.ofSeconds(5)).logged(Level.ERROR));
+        databaseUnavailable().forEach(m -> this.mappings.putIfAbsent(m.type(), m));
+    }
+
+    /**
+     * The database unreachable (refusing connections, failing over, the pool timing out) is a 503 with Retry-After,
+     * like Kafka away: nothing was done, and a client retries it (the CLI retries 502/503/504/429, never a 500). Only
+     * where Spring's data access classes are on the classpath.
+     */
+    private static List<ApiErrorMapping<?>> databaseUnavailable() {
+        ClassLoader loader = ApiExceptionHandler.class.getClassLoader();
+        List<ApiErrorMapping<?>> mappings = new ArrayList<>();
+        for (String type : List.of("org.springframework.dao.DataAccessResourceFailureException",
+                "org.springframework.dao.TransientDataAccessResourceException",
+                "org.springframework.transaction.CannotCreateTransactionException")) {
+            if (org.springframework.util.ClassUtils.isPresent(type, loader)) {
+                mappings.add(ApiErrorMapping.of(org.springframework.util.ClassUtils.resolveClassName(type, loader)
+                        .asSubclass(Throwable.class), HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                        "The service cannot reach its database right now; try again shortly")
+                        .withRetryAfter(java.time.Duration.ofSeconds(5)).logged(Level.WARN));
+            }
+        }
+        return mappings;
     }
 
     @Override

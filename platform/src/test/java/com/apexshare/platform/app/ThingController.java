@@ -54,6 +54,21 @@ class ThingController {
         return ApiResponse.of(limit);
     }
 
+    /** What JPA throws when the pool cannot get a connection: the database refuses or fails over. */
+    @GetMapping("/api/things/database-away")
+    ApiResponse<Void> databaseAway() {
+        throw new org.springframework.transaction.CannotCreateTransactionException("Could not open JPA EntityManager",
+                new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request "
+                        + "timed out after 30000ms (password=hunter2)"));
+    }
+
+    /** What JDBC templates throw for the same. */
+    @GetMapping("/api/things/connection-refused")
+    ApiResponse<Void> connectionRefused() {
+        throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new java.sql.SQLException("Connection to 127.0.0.1:5432 refused"));
+    }
+
     @GetMapping("/api/things/busy")
     ApiResponse<Void> busy() {
         throw new EventsUnavailable("apexshare.test", new IllegalStateException("broker away"));
