@@ -23,7 +23,20 @@ final class FaultTable {
                 row.injected(), row.recovered(), row.lost(), row.duplicated(), row.seconds());
     }
 
-    synchronized void print(PrintStream out, Duration outage, double totalSeconds) {
+    synchronized int size() {
+        return rows.size();
+    }
+
+    /** The rows added since the table had {@code from} rows. */
+    synchronized List<Row> rowsFrom(int from) {
+        return List.copyOf(rows.subList(from, rows.size()));
+    }
+
+    /**
+     * @param startUpSeconds how long the shared system took to start before the first fault (0 when another class
+     *                       had started it)
+     */
+    synchronized void print(PrintStream out, Duration outage, double totalSeconds, double startUpSeconds) {
         int fault = "fault".length();
         int injected = "injected".length();
         int recovered = "recovered".length();
@@ -35,7 +48,8 @@ final class FaultTable {
         String format = "| %-" + fault + "s | %-" + injected + "s | %-" + recovered + "s | %4s | %10s | %7s |%n";
         out.println();
         out.printf("Fault suite: outages of %d s (-Dapexshare.faults.outage=PT2M for the full two minutes); "
-                + "%.0f s in all%n", outage.toSeconds(), totalSeconds);
+                + "%.0f s in all, of which %.0f s starting the system and %.0f s of faults%n", outage.toSeconds(),
+                totalSeconds, Math.max(0, startUpSeconds), totalSeconds - Math.max(0, startUpSeconds));
         out.printf(format, "fault", "injected", "recovered", "lost", "duplicated", "time");
         out.printf(format, "-".repeat(fault), "-".repeat(injected), "-".repeat(recovered), "----", "----------",
                 "-------");
