@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,10 +91,17 @@ class FaultSuiteIntegrationTest {
     private static final Duration RECOVERY = Duration.ofMinutes(5);
     private static final List<String> DATABASES = List.of("upload", "catalog", "notification", "download");
     private static final List<String> EVENT_TOPICS = Topics.events().stream().map(t -> t.name()).toList();
-    /** The order in which the kill row kills: the consumers while completes go through, upload-service last. */
-    private static final List<String> KILL_ORDER = List.of("catalog-service", "notification-service",
+    /**
+     * The order in which the kill row kills, each at its own point of one batch: notification-service while the
+     * batch's events are on their way to it but before any of its emails is due (a kill inside a provider call is the
+     * documented at-most-once window, notification-service README "The unavoidable window": the email stays SENDING
+     * for an operator, which this suite would count as lost), then catalog and download-service while events flow,
+     * upload-service last.
+     */
+    private static final List<String> KILL_ORDER = List.of("notification-service", "catalog-service",
             "download-service", "upload-service");
-    private static final FaultTable TABLE = new FaultTable();
+    /** Also written to target/fault-suite.txt. */
+    private static final FaultTable TABLE = new FaultTable(Path.of("target", "fault-suite.txt"));
     private static long suiteStart;
     private static double startUpSeconds = -1;
     /** The throttling SES notification-service sends through after the kill row, until it is back on SMTP. */
@@ -257,23 +265,28 @@ class FaultSuiteIntegrationTest {
     @Test
     @Order(4)
     void shouldLoseAndDuplicateNothingWhenEachServiceIsKilledMidBatchAndRestartedOntoAThrottlingSes() {
-        // Given uploads whose bytes are in S3 (S3's notifications are on their way), and a throttling SES starting
+        // Given a batch of uploads initiated, and a throttling SES starting
         CompletableFuture<ThrottlingSes> sesStarting = CompletableFuture.supplyAsync(this::ses);
         UploadBatch batch = batch("kill", 40);
-        batch.initiateAndPutAll();
+        batch.forEach(batch::initiate);
         ThrottlingSes throttling = sesStarting.join();
         batch.alsoCountingEmailsIn(throttling::emailsTo);
         long t0 = System.nanoTime();
 
         // When the four services are killed (SIGKILL: no shutdown, no offset commit), each at its own point of the
-        // clients' completes, ...
+        // batch: notification-service once the initiations are out (their events on their way to it), before the
+        // bytes reach S3; catalog, download and upload-service at a quarter, a half and three quarters of the
+        // clients' completes ...
+        Map<String, String> killedAt = new LinkedHashMap<>();
+        system.service(KILL_ORDER.get(0)).kill();
+        killedAt.put(KILL_ORDER.get(0), "after the " + batch.size() + " initiates, before the PUTs");
+        batch.forEach(batch::put);
         CompletableFuture<Void> completes = CompletableFuture.runAsync(batch::completeAll);
-        Map<String, Integer> killedAt = new LinkedHashMap<>();
-        for (int i = 0; i < KILL_ORDER.size(); i++) {
-            int at = batch.size() * (i + 1) / (KILL_ORDER.size() + 1);
+        for (int i = 1; i < KILL_ORDER.size(); i++) {
+            int at = batch.size() * i / KILL_ORDER.size();
             await().atMost(RECOVERY).until(() -> batch.completed() >= at || completes.isDone());
             system.service(KILL_ORDER.get(i)).kill();
-            killedAt.put(KILL_ORDER.get(i), batch.completed());
+            killedAt.put(KILL_ORDER.get(i), "after " + batch.completed() + "/" + batch.size() + " completes");
         }
         // ... and restarted together, notification-service onto SES, which throttles each email's first two sends
         long r0 = System.nanoTime();
@@ -302,9 +315,8 @@ class FaultSuiteIntegrationTest {
         // Then nothing is lost and nothing doubled
         Outcome outcome = batch.awaitOutcome(RECOVERY);
         for (String name : KILL_ORDER) {
-            record("SIGKILL " + name + " mid-batch, restarted", String.format("killed after %d/%d completes; "
-                    + "4 restarted together in %.0f s", killedAt.get(name), batch.size(), restartSeconds), outcome,
-                    t0);
+            record("SIGKILL " + name + " mid-batch, restarted", String.format("killed %s; 4 restarted together "
+                    + "in %.0f s", killedAt.get(name), restartSeconds), outcome, t0);
         }
         // and SES accepts exactly one email per student of the SES batch, after its throttling
         sesUploads.join();

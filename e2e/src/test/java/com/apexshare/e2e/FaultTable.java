@@ -1,6 +1,11 @@
 package com.apexshare.e2e;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +22,33 @@ final class FaultTable {
 
     private final List<Row> rows = new ArrayList<>();
 
+    /** Where the rows and the table are written too (CI keeps target/; the console may be cut or interleaved). */
+    private final Path file;
+
+    FaultTable(Path file) {
+        this.file = file;
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     synchronized void add(Row row) {
         rows.add(row);
-        System.out.printf("FAULT %s: injected %s, recovered %s, lost %d, duplicated %d, %.1f s%n", row.fault(),
-                row.injected(), row.recovered(), row.lost(), row.duplicated(), row.seconds());
+        String line = String.format("FAULT %s: injected %s, recovered %s, lost %d, duplicated %d, %.1f s%n",
+                row.fault(), row.injected(), row.recovered(), row.lost(), row.duplicated(), row.seconds());
+        System.out.print(line);
+        append(line);
+    }
+
+    private void append(String text) {
+        try {
+            Files.writeString(file, text, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     synchronized int size() {
@@ -36,7 +64,9 @@ final class FaultTable {
      * @param startUpSeconds how long the shared system took to start before the first fault (0 when another class
      *                       had started it)
      */
-    synchronized void print(PrintStream out, Duration outage, double totalSeconds, double startUpSeconds) {
+    synchronized void print(PrintStream console, Duration outage, double totalSeconds, double startUpSeconds) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(text);
         int fault = "fault".length();
         int injected = "injected".length();
         int recovered = "recovered".length();
@@ -58,5 +88,9 @@ final class FaultTable {
                     String.format("%.1f s", r.seconds()));
         }
         out.println();
+        out.flush();
+        console.print(text);
+        console.flush();
+        append("\n" + text);
     }
 }
