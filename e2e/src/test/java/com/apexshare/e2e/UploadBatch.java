@@ -176,10 +176,15 @@ final class UploadBatch {
 
     /** Runs the step for every upload on eight threads and waits for all. */
     void forEach(Consumer<Upload> step) {
+        forEach(uploads, step);
+    }
+
+    /** Runs the step for each of these uploads (of this batch) on eight threads and waits for all. */
+    void forEach(List<Upload> some, Consumer<Upload> step) {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> running = new ArrayList<>();
-            uploads.forEach(u -> running.add(pool.submit(() -> step.accept(u))));
+            some.forEach(u -> running.add(pool.submit(() -> step.accept(u))));
             for (Future<?> f : running) {
                 f.get();
             }

@@ -45,7 +45,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String INTERNAL = "Something went wrong on our side; try again later";
 
+    /**
+     * SQLSTATEs of a connection lost under a running statement: class 08 (connection exception) and 57P01–57P03
+     * (the server terminated it: administrator command, crash, not accepting connections now).
+     */
+    private static final java.util.Set<String> CONNECTION_LOST = java.util.Set.of("57P01", "57P02", "57P03");
+
     private final Map<Class<?>, ApiErrorMapping<?>> mappings = new LinkedHashMap<>();
+    /** The connection lost mid-request, whatever Spring wrapped it in (a JpaSystemException, a rollback failure). */
+    private final ApiErrorMapping<?> connectionLost = ApiErrorMapping.of(Exception.class,
+                    HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                    "The service cannot reach its database right now; try again shortly")
+            .withRetryAfter(java.time.Duration.ofSeconds(5)).logged(Level.WARN);
 
     public ApiExceptionHandler(List<ApiErrorMapping<?>> mappings) {
         for (ApiErrorMapping<?> mapping : mappings) {
@@ -140,6 +151,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> mappedOrUnexpected(Exception ex) {
         ApiErrorMapping<?> mapping = mappingOf(ex.getClass());
+        if (mapping == null && lostItsConnection(ex)) {
+            // The database went away under the request (its transaction is rolled back with the connection): the
+            // same 503 as a database refusing connections, found in the cause, as Spring translates such failures
+            // into generic types (the fault suite's PostgreSQL outage terminates open connections).
+            mapping = connectionLost;
+        }
         if (mapping == null) {
             LOG.error("Unhandled request failure", ex);
             return body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", INTERNAL, List.of());
@@ -173,6 +190,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorResponse.of(statusCode.value(), code, message));
+    }
+
+    private static boolean lostItsConnection(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || CONNECTION_LOST.contains(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ApiErrorMapping<?> mappingOf(Class<?> type) {

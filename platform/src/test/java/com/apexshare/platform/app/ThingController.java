@@ -62,6 +62,14 @@ class ThingController {
                         + "timed out after 30000ms (password=hunter2)"));
     }
 
+    /** What JPA throws when the server terminated the connection under a statement, and the rollback failed too. */
+    @GetMapping("/api/things/connection-terminated")
+    ApiResponse<Void> connectionTerminated() {
+        throw new org.springframework.dao.UncategorizedDataAccessException("Unable to rollback against JDBC Connection",
+                new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01")) {
+        };
+    }
+
     /** What JDBC templates throw for the same. */
     @GetMapping("/api/things/connection-refused")
     ApiResponse<Void> connectionRefused() {
