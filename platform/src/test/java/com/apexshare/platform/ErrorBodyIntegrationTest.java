@@ -99,7 +99,7 @@ class ErrorBodyIntegrationTest extends PlatformIntegrationTest {
     void shouldAnswerUnavailableWithRetryAfterWhenTheDatabaseCannotBeReached() {
         // When the pool gets no connection (JPA), JDBC's connection is refused, or the server terminates it mid-request
         for (String path : List.of("/api/things/database-away", "/api/things/connection-refused",
-                "/api/things/connection-terminated")) {
+                "/api/things/connection-terminated", "/api/things/connection-evicted")) {
             HttpResponse<String> response = get(path, trainerToken());
 
             // Then a 503 the client retries, saying nothing internal (the fault suite's PostgreSQL outage)

@@ -194,12 +194,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static boolean lostItsConnection(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || CONNECTION_LOST.contains(sql.getSQLState()))) {
+            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                    ? sql.getSQLState().startsWith("08") || CONNECTION_LOST.contains(sql.getSQLState())
+                    : closedByThePool(sql))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * HikariCP's "Connection is closed" (no SQLSTATE): the pool evicted the connection as broken under the request.
+     * Seen when the rollback after a terminated connection fails and Spring throws that failure instead of the first.
+     */
+    private static boolean closedByThePool(java.sql.SQLException sql) {
+        StackTraceElement[] at = sql.getStackTrace();
+        return "Connection is closed".equals(sql.getMessage()) && at.length > 0
+                && at[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection");
     }
 
     private ApiErrorMapping<?> mappingOf(Class<?> type) {

@@ -70,6 +70,17 @@ class ThingController {
         };
     }
 
+    /** What a failed rollback on a connection HikariCP evicted throws (the first failure is lost by Spring). */
+    @GetMapping("/api/things/connection-evicted")
+    ApiResponse<Void> connectionEvicted() {
+        java.sql.SQLException closed = new java.sql.SQLException("Connection is closed");
+        closed.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "invoke", "ProxyConnection.java", 515)});
+        throw new org.springframework.dao.UncategorizedDataAccessException("Unable to rollback against JDBC Connection",
+                closed) {
+        };
+    }
+
     /** What JDBC templates throw for the same. */
     @GetMapping("/api/things/connection-refused")
     ApiResponse<Void> connectionRefused() {
