@@ -32,13 +32,16 @@ public final class KafkaBroker implements AutoCloseable {
     /** The SCRAM mechanism of the secured broker's client listener (and the services' {@code KAFKA_SASL_MECHANISM}). */
     public static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final int port;
     private final Path dataDir;
     private final Optional<Credentials> admin;
+    private KafkaRaftServer server;
 
-    private KafkaBroker(KafkaRaftServer server, int port, Path dataDir, Optional<Credentials> admin) {
+    private KafkaBroker(KafkaRaftServer server, Properties config, int port, Path dataDir,
+            Optional<Credentials> admin) {
         this.server = server;
+        this.config = config;
         this.port = port;
         this.dataDir = dataDir;
         this.admin = admin;
@@ -108,9 +111,7 @@ public final class KafkaBroker implements AutoCloseable {
                 props.store(out, "ApexShare devstack Kafka broker");
             }
             format(file, clusterId(dataDir), admin);
-            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
-            server.startup();
-            return new KafkaBroker(server, clientPort, dataDir, admin);
+            return new KafkaBroker(startServer(props), props, clientPort, dataDir, admin);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare Kafka data folder " + dataDir, e);
         }
@@ -140,6 +141,22 @@ public final class KafkaBroker implements AutoCloseable {
     private static String scramJaas(Credentials credentials) {
         return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + credentials.user()
                 + "\" password=\"" + credentials.password() + "\";";
+    }
+
+    private static KafkaRaftServer startServer(Properties props) {
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
+        server.startup();
+        return server;
+    }
+
+    /**
+     * Stops the broker (a clean shutdown, as a rolling restart does) and starts it again on the same ports with the
+     * same log directory: clients see it go away and come back. For the fault suite.
+     */
+    public synchronized void restart() {
+        server.shutdown();
+        server.awaitShutdown();
+        server = startServer(config);
     }
 
     private static Properties config(Path logDir, int port, int controllerPort) {
@@ -225,7 +242,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         server.shutdown();
         server.awaitShutdown();
     }

@@ -21,11 +21,14 @@ public final class S3Store implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStore blobStore;
     private final PartCountingBlobStore counting;
+    private final UnavailableBlobStore unavailable;
 
-    private S3Store(S3Proxy proxy, BlobStore blobStore, PartCountingBlobStore counting) {
+    private S3Store(S3Proxy proxy, BlobStore blobStore, PartCountingBlobStore counting,
+            UnavailableBlobStore unavailable) {
         this.proxy = proxy;
         this.blobStore = blobStore;
         this.counting = counting;
+        this.unavailable = unavailable;
     }
 
     /**
@@ -51,7 +54,8 @@ public final class S3Store implements AutoCloseable {
         BlobStore backing = BlobStores.create(provider, blobProps);
         BlobStore notifying = onObjectCreated == null ? backing : new NotifyingBlobStore(backing, onObjectCreated);
         PartCountingBlobStore counting = new PartCountingBlobStore(notifying);
-        BlobStore blobStore = counting;
+        UnavailableBlobStore unavailable = new UnavailableBlobStore(counting);
+        BlobStore blobStore = unavailable;
         Properties p = new Properties();
         p.setProperty("s3proxy.endpoint", "http://127.0.0.1:" + port);
         p.setProperty("s3proxy.authorization", "aws-v2-or-v4");
@@ -73,7 +77,7 @@ public final class S3Store implements AutoCloseable {
                 }
                 Thread.onSpinWait();
             }
-            return new S3Store(proxy, blobStore, counting);
+            return new S3Store(proxy, blobStore, counting, unavailable);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot start S3Proxy", e);
         }
@@ -113,6 +117,27 @@ public final class S3Store implements AutoCloseable {
     /** Undoes {@link #refuseDeletes}. */
     public void allowDeletes(String bucket, String key) {
         counting.refuseDeletes(bucket, key, false);
+    }
+
+    /**
+     * Makes the store answer the calls that complete an upload (HeadObject, CompleteMultipartUpload) with 503 until the
+     * returned outage is closed; the clients' PUTs and GETs still pass. For the fault suite: S3 unavailable at complete.
+     */
+    public Outage unavailableAtComplete() {
+        unavailable.unavailable(true);
+        return () -> unavailable.unavailable(false);
+    }
+
+    /** How many calls {@link #unavailableAtComplete()} answered with 503 since the store started. */
+    public int refusedCalls() {
+        return unavailable.refused();
+    }
+
+    /** An outage, ended by {@link #close()}. */
+    @FunctionalInterface
+    public interface Outage extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** The store behind the proxy, for the local run's notification emitter. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,7 +49,20 @@ final class TheSystem implements ParameterResolver {
         static Running start() {
             Path data = createTempDirectory();
             long t0 = System.nanoTime();
-            LocalRun system = LocalRun.start(LocalRun.Settings.forTests(data), System.out);
+            LocalRun system = LocalRun.start(LocalRun.Settings.forTests(data).withExtraEnvironment(Map.of(
+                    // SES's sandbox rate (1/s) is no limit of GreenMail's: the fault suite sends 300 emails.
+                    "MAX_SEND_RATE", "50",
+                    // The fault suite watches three retention runs for forged deletions.
+                    "RETENTION_JOB_INTERVAL", "PT5S",
+                    // The fault suite is one client address checking every e-mailed link of a batch (up to 200):
+                    // download-service's per-address limit (10/s) is for the public, not for the test's own client.
+                    "RATE_LIMIT_PER_SECOND", "500", "RATE_LIMIT_BURST", "1000",
+                    // Retries after a fault back off to a few seconds rather than 30 s or minutes, so that recovery
+                    // shows within seconds of a fault's end (the policies themselves are the services' own tests);
+                    // the email retry keeps enough attempts (1+2+4+5x57 s) to outlast a two-minute outage.
+                    "KAFKA_RETRY_MAX_INTERVAL", "5s", "OUTBOX_MAX_BACKOFF", "5s",
+                    "RETRY_INITIAL_BACKOFF", "PT1S", "RETRY_MAX_BACKOFF", "PT5S", "RETRY_MAX_ATTEMPTS", "60")),
+                    System.out);
             report("start-up of the whole system", (System.nanoTime() - t0) / 1e9, "s");
             return new Running(system, data);
         }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -33,6 +38,9 @@ import com.apexshare.events.Topic;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.notification.support.DownloadServiceStandIn;
+import com.apexshare.notification.email.EmailDeliveryFailed;
+import com.apexshare.notification.email.Letter;
+import com.apexshare.notification.email.MailTransport;
 import com.apexshare.notification.support.Events;
 import com.apexshare.notification.support.Mailbox;
 
@@ -41,7 +49,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The platform's error policy in this service: upload events that arrive while the database refuses connections are
  * retried for as long as the outage lasts and all applied afterwards, none parked on a dead-letter topic, and each
- * student gets exactly one email; a poison record still goes to the dead-letter topic at once. A context of its own
+ * student gets exactly one email; a poison record still goes to the dead-letter topic at once; an email the provider
+ * accepted just before the database went away is recorded (and its link announced) once it is back. A context of its own
  * (database, consumer group, short timeouts), closed afterwards, so the outage touches no other test; the shared SMTP
  * context's listeners pause meanwhile, so that only this context emails these students.
  */
@@ -49,7 +58,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 // download-service's part: confirms the issued links, so that the student emails may leave
 @Import(DownloadServiceStandIn.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@Import(NotificationDatabaseOutageIntegrationTest.OutageRightAfterSending.class)
 class NotificationDatabaseOutageIntegrationTest {
+
+    /** Students whose email takes the database away the moment the (real) SMTP server has accepted it. */
+    private static final String AFTER_SEND = "outage-after-send-";
+    private static final Duration AFTER_SEND_OUTAGE = Duration.ofSeconds(3);
 
     private static final String DATABASE = "notification_outage";
     private static final String GROUP = "notification-outage-test";
@@ -159,6 +173,64 @@ class NotificationDatabaseOutageIntegrationTest {
                 assertThat(deadLetters(completions).withKey(fileId.toString())).hasSize(2));
         assertThat(deadLettersCounted(completions) - deadLettersBefore).isEqualTo(2);
         assertThat(retries(completions) - retriesBefore).isZero();
+    }
+
+    @Test
+    void shouldRecordAnEmailThatLeftJustBeforeTheDatabaseWentAwayOnceItIsBack() {
+        // Given an upload whose student email the SMTP server accepts just before the database refuses connections
+        // (for a few seconds: longer than three immediate tries, shorter than any pod restart)
+        UUID fileId = UUID.randomUUID();
+        String student = AFTER_SEND + fileId + "@riders.test";
+
+        // When it is emailed
+        Events.publish(Events.initiated(fileId, student).build());
+        Events.publish(Events.completed(fileId));
+
+        // Then, once the database is back, the email is recorded as sent and its EmailSent (which makes the link
+        // work at download-service) is published; the student got exactly one email
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> "SENT".equals(jdbc.sql(
+                "SELECT status FROM email WHERE file_id = :id AND kind = 'STUDENT_LINK'").param("id", fileId)
+                .query(String.class).optional().orElse(null)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !Events.read(Topics.EMAIL_SENT, fileId).isEmpty());
+        assertThat(Events.read(Topics.EMAIL_SENT, fileId)).hasSize(1);
+        assertThat(Mailbox.messagesTo(student)).hasSize(1);
+    }
+
+    /**
+     * Wraps the real SMTP transport: after it accepted an email to an {@link #AFTER_SEND} student, the database
+     * refuses connections for {@link #AFTER_SEND_OUTAGE}, so that recording the sent email meets the outage.
+     */
+    @TestConfiguration
+    static class OutageRightAfterSending {
+
+        @Bean
+        static BeanPostProcessor outageRightAfterSending() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    if (!(bean instanceof MailTransport real)) {
+                        return bean;
+                    }
+                    return new MailTransport() {
+                        @Override
+                        public String name() {
+                            return real.name();
+                        }
+
+                        @Override
+                        public String send(Letter letter) throws EmailDeliveryFailed {
+                            String id = real.send(letter);
+                            if (letter.to().startsWith(AFTER_SEND)) {
+                                Postgres.Outage outage = DevStack.postgres().refuseConnections(DATABASE);
+                                CompletableFuture.runAsync(outage::close, CompletableFuture.delayedExecutor(
+                                        AFTER_SEND_OUTAGE.toMillis(), TimeUnit.MILLISECONDS));
+                            }
+                            return id;
+                        }
+                    };
+                }
+            };
+        }
     }
 
     /** Records of this context's consumer group on these topics that the policy wrote to a dead-letter topic. */

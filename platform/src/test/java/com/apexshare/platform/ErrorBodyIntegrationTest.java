@@ -3,6 +3,7 @@ package com.apexshare.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,20 @@ class ErrorBodyIntegrationTest extends PlatformIntegrationTest {
         HttpResponse<String> response = get("/api/things/busy", trainerToken());
         assertError(response, 503, "EVENTS_UNAVAILABLE");
         assertThat(response.headers().firstValue("Retry-After")).contains("5");
+    }
+
+    @Test
+    void shouldAnswerUnavailableWithRetryAfterWhenTheDatabaseCannotBeReached() {
+        // When the pool gets no connection (JPA), JDBC's connection is refused, or the server terminates it mid-request
+        for (String path : List.of("/api/things/database-away", "/api/things/connection-refused",
+                "/api/things/connection-terminated", "/api/things/connection-evicted")) {
+            HttpResponse<String> response = get(path, trainerToken());
+
+            // Then a 503 the client retries, saying nothing internal (the fault suite's PostgreSQL outage)
+            assertError(response, 503, "DATABASE_UNAVAILABLE");
+            assertThat(response.headers().firstValue("Retry-After")).contains("5");
+            assertThat(response.body()).doesNotContain("hunter2").doesNotContain("Hikari").doesNotContain("5432");
+        }
     }
 
     @Test

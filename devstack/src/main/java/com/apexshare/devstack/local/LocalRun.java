@@ -23,6 +23,7 @@ import com.apexshare.devstack.KafkaBroker;
 import com.apexshare.devstack.MailServer;
 import com.apexshare.devstack.Ports;
 import com.apexshare.devstack.Postgres;
+import com.apexshare.devstack.RefusingProxy;
 import com.apexshare.devstack.Repository;
 import com.apexshare.devstack.S3Store;
 
@@ -100,6 +101,15 @@ public final class LocalRun implements AutoCloseable {
                     Map.of(), identity.demoPassword(), identity.gatewayClientSecret());
         }
 
+        /** The same settings with more environment for every service (later entries win over the run's own). */
+        public Settings withExtraEnvironment(Map<String, String> more) {
+            Map<String, String> merged = new LinkedHashMap<>(extraEnvironment);
+            merged.putAll(more);
+            return new Settings(repositoryRoot, dataDir, gatewayPort, gatewayManagementPort, servicePorts, issuerPort,
+                    kafkaPort, kafkaControllerPort, postgresPort, s3Port, smtpPort, jvmOptions, Map.copyOf(merged),
+                    demoPassword, gatewayClientSecret);
+        }
+
         private static String defaultPort(String name) {
             return switch (name) {
                 case "GATEWAY_PORT" -> "8080";
@@ -132,6 +142,7 @@ public final class LocalRun implements AutoCloseable {
     private Postgres postgres;
     private S3Store s3;
     private MailServer smtp;
+    private RefusingProxy smtpProxy;
     private IdentityProvider identity;
     private ServiceProcess gateway;
     private boolean closing;
@@ -177,6 +188,8 @@ public final class LocalRun implements AutoCloseable {
         smtp = remember(MailServer.start(settings.smtpPort()));
         // The bounce mailbox notification-service reads over IMAP (VERP return paths name each email).
         smtp.greenMail().setUser(BOUNCE_MAILBOX, BOUNCE_LOGIN, BOUNCE_PASSWORD);
+        // notification-service reaches SMTP through a proxy that the fault suite can make refuse connections.
+        smtpProxy = remember(RefusingProxy.start(smtp.host(), smtp.port()));
         remember(new MailPrinter(smtp.greenMail(), out));
         // The provider boots while the services do; they fetch its keys only when the first token arrives.
         identity = remember(IdentityProvider.launch(new IdentityProvider.Settings(settings.repositoryRoot(),
@@ -237,8 +250,8 @@ public final class LocalRun implements AutoCloseable {
         env.put("S3_SECRET_KEY", S3Store.SECRET_KEY);
         if (service.equals("notification-service")) {
             env.put("MAIL_TRANSPORT", "smtp");
-            env.put("SMTP_HOST", smtp.host());
-            env.put("SMTP_PORT", Integer.toString(smtp.port()));
+            env.put("SMTP_HOST", smtpProxy.host());
+            env.put("SMTP_PORT", Integer.toString(smtpProxy.port()));
             env.put("LINK_BASE_URL", "http://127.0.0.1:" + gatewayPort);
             env.put("BOUNCE_VERP_ADDRESS", BOUNCE_MAILBOX);
             env.put("BOUNCE_IMAP_ENABLED", "true");
@@ -367,6 +380,12 @@ public final class LocalRun implements AutoCloseable {
     public IdentityProvider identity() {
         return identity;
     }
+
+    /** The proxy between notification-service and the SMTP server (the fault suite's SMTP outage). */
+    public RefusingProxy smtpProxy() {
+        return smtpProxy;
+    }
+
 
     /**
      * Keeps the resource to be closed with the run; closes it at once when the run is already stopping (a SIGTERM

@@ -51,7 +51,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** @throws IllegalStateException once closed: a run that is stopping starts nothing new */
-    public synchronized ServiceProcess start() {
+    public ServiceProcess start() {
+        return start(Map.of());
+    }
+
+    /**
+     * Starts it with some settings changed for this run of the process only (the fault suite points
+     * notification-service at a throttling SES this way); the next {@link #start()} uses the usual environment again.
+     */
+    public synchronized ServiceProcess start(Map<String, String> changedEnvironment) {
         if (closed) {
             throw new IllegalStateException(name + " is closed; not started");
         }
@@ -67,6 +75,7 @@ public final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
+        builder.environment().putAll(changedEnvironment);
         builder.environment().put("PORT", Integer.toString(port));
         try {
             Files.createDirectories(logFile.getParent());

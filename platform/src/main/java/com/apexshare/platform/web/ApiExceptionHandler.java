@@ -45,7 +45,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final String INTERNAL = "Something went wrong on our side; try again later";
 
+    /**
+     * SQLSTATEs of a connection lost under a running statement: class 08 (connection exception) and 57P01–57P03
+     * (the server terminated it: administrator command, crash, not accepting connections now).
+     */
+    private static final java.util.Set<String> CONNECTION_LOST = java.util.Set.of("57P01", "57P02", "57P03");
+
     private final Map<Class<?>, ApiErrorMapping<?>> mappings = new LinkedHashMap<>();
+    /** The connection lost mid-request, whatever Spring wrapped it in (a JpaSystemException, a rollback failure). */
+    private final ApiErrorMapping<?> connectionLost = ApiErrorMapping.of(Exception.class,
+                    HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                    "The service cannot reach its database right now; try again shortly")
+            .withRetryAfter(java.time.Duration.ofSeconds(5)).logged(Level.WARN);
 
     public ApiExceptionHandler(List<ApiErrorMapping<?>> mappings) {
         for (ApiErrorMapping<?> mapping : mappings) {
@@ -58,6 +69,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         HttpStatus.SERVICE_UNAVAILABLE, "EVENTS_UNAVAILABLE",
                         "The service cannot record this right now; try again shortly")
                 .withRetryAfter(java.time.Duration.ofSeconds(5)).logged(Level.ERROR));
+        databaseUnavailable().forEach(m -> this.mappings.putIfAbsent(m.type(), m));
+    }
+
+    /**
+     * The database unreachable (refusing connections, failing over, the pool timing out) is a 503 with Retry-After,
+     * like Kafka away: nothing was done, and a client retries it (the CLI retries 502/503/504/429, never a 500). Only
+     * where Spring's data access classes are on the classpath.
+     */
+    private static List<ApiErrorMapping<?>> databaseUnavailable() {
+        ClassLoader loader = ApiExceptionHandler.class.getClassLoader();
+        List<ApiErrorMapping<?>> mappings = new ArrayList<>();
+        for (String type : List.of("org.springframework.dao.DataAccessResourceFailureException",
+                "org.springframework.dao.TransientDataAccessResourceException",
+                "org.springframework.transaction.CannotCreateTransactionException")) {
+            if (org.springframework.util.ClassUtils.isPresent(type, loader)) {
+                mappings.add(ApiErrorMapping.of(org.springframework.util.ClassUtils.resolveClassName(type, loader)
+                        .asSubclass(Throwable.class), HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                        "The service cannot reach its database right now; try again shortly")
+                        .withRetryAfter(java.time.Duration.ofSeconds(5)).logged(Level.WARN));
+            }
+        }
+        return mappings;
     }
 
     @Override
@@ -118,6 +151,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> mappedOrUnexpected(Exception ex) {
         ApiErrorMapping<?> mapping = mappingOf(ex.getClass());
+        if (mapping == null && lostItsConnection(ex)) {
+            // The database went away under the request (its transaction is rolled back with the connection): the
+            // same 503 as a database refusing connections, found in the cause, as Spring translates such failures
+            // into generic types (the fault suite's PostgreSQL outage terminates open connections).
+            mapping = connectionLost;
+        }
         if (mapping == null) {
             LOG.error("Unhandled request failure", ex);
             return body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", INTERNAL, List.of());
@@ -151,6 +190,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.status(statusCode).headers(headers).contentType(MediaType.APPLICATION_JSON)
                 .body(ErrorResponse.of(statusCode.value(), code, message));
+    }
+
+    private static boolean lostItsConnection(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && (sql.getSQLState() != null
+                    ? sql.getSQLState().startsWith("08") || CONNECTION_LOST.contains(sql.getSQLState())
+                    : closedByThePool(sql))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * HikariCP's "Connection is closed" (no SQLSTATE): the pool evicted the connection as broken under the request.
+     * Seen when the rollback after a terminated connection fails and Spring throws that failure instead of the first.
+     */
+    private static boolean closedByThePool(java.sql.SQLException sql) {
+        StackTraceElement[] at = sql.getStackTrace();
+        return "Connection is closed".equals(sql.getMessage()) && at.length > 0
+                && at[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection");
     }
 
     private ApiErrorMapping<?> mappingOf(Class<?> type) {

@@ -54,6 +54,40 @@ class ThingController {
         return ApiResponse.of(limit);
     }
 
+    /** What JPA throws when the pool cannot get a connection: the database refuses or fails over. */
+    @GetMapping("/api/things/database-away")
+    ApiResponse<Void> databaseAway() {
+        throw new org.springframework.transaction.CannotCreateTransactionException("Could not open JPA EntityManager",
+                new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request "
+                        + "timed out after 30000ms (password=hunter2)"));
+    }
+
+    /** What JPA throws when the server terminated the connection under a statement, and the rollback failed too. */
+    @GetMapping("/api/things/connection-terminated")
+    ApiResponse<Void> connectionTerminated() {
+        throw new org.springframework.dao.UncategorizedDataAccessException("Unable to rollback against JDBC Connection",
+                new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01")) {
+        };
+    }
+
+    /** What a failed rollback on a connection HikariCP evicted throws (the first failure is lost by Spring). */
+    @GetMapping("/api/things/connection-evicted")
+    ApiResponse<Void> connectionEvicted() {
+        java.sql.SQLException closed = new java.sql.SQLException("Connection is closed");
+        closed.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection", "invoke", "ProxyConnection.java", 515)});
+        throw new org.springframework.dao.UncategorizedDataAccessException("Unable to rollback against JDBC Connection",
+                closed) {
+        };
+    }
+
+    /** What JDBC templates throw for the same. */
+    @GetMapping("/api/things/connection-refused")
+    ApiResponse<Void> connectionRefused() {
+        throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                new java.sql.SQLException("Connection to 127.0.0.1:5432 refused"));
+    }
+
     @GetMapping("/api/things/busy")
     ApiResponse<Void> busy() {
         throw new EventsUnavailable("apexshare.test", new IllegalStateException("broker away"));
