@@ -55,10 +55,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * context's listeners pause meanwhile, so that only this context emails these students.
  */
 @SpringBootTest
-// download-service's part: confirms the issued links, so that the student emails may leave
-@Import(DownloadServiceStandIn.class)
+// download-service's part (confirms the issued links, so that the student emails may leave) and an outage right after
+// a send
+@Import({DownloadServiceStandIn.class, NotificationDatabaseOutageIntegrationTest.OutageRightAfterSending.class})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@Import(NotificationDatabaseOutageIntegrationTest.OutageRightAfterSending.class)
 class NotificationDatabaseOutageIntegrationTest {
 
     /** Students whose email takes the database away the moment the (real) SMTP server has accepted it. */
