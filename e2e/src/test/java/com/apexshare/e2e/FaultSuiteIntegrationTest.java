@@ -83,6 +83,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  */
 @ExtendWith(TheSystem.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Last of the classes sharing the system: its restarts reset the services' counters and its forged events fire alerts.
+@Order(Integer.MAX_VALUE)
 class FaultSuiteIntegrationTest {
 
     static final Duration OUTAGE = Duration.parse(System.getProperty("apexshare.faults.outage", "PT12S"));
