@@ -22,6 +22,11 @@ public final class Topics {
         public static final String EMAIL_SENT = "apexshare.email-sent.v1";
         public static final String EMAIL_FAILED = "apexshare.email-failed.v1";
         public static final String DOWNLOADED = "apexshare.downloaded.v1";
+        public static final String STUDENT_EMAIL_RESENT = "apexshare.student-email-resent.v1";
+        public static final String STUDENT_ADDRESS_CHANGED = "apexshare.student-address-changed.v1";
+        public static final String UPLOAD_EXPIRY_CHANGED = "apexshare.upload-expiry-changed.v1";
+        public static final String LINK_REVOKED = "apexshare.link-revoked.v1";
+        public static final String REMINDER_SETTING_CHANGED = "apexshare.reminder-setting-changed.v1";
         public static final String S3_NOTIFICATIONS_RAW = "apexshare.s3-notifications.raw";
 
         private Names() {
@@ -42,6 +47,19 @@ public final class Topics {
             Topic.avro(Names.EMAIL_FAILED, EmailFailed.class, PARTITIONS);
     public static final Topic<Downloaded> DOWNLOADED = Topic.avro(Names.DOWNLOADED, Downloaded.class, PARTITIONS);
 
+    // The trainer's actions on an upload (upload-service): each one a fact that catalog, notification, download and
+    // analytics consumers apply alike.
+    public static final Topic<StudentEmailResent> STUDENT_EMAIL_RESENT =
+            Topic.avro(Names.STUDENT_EMAIL_RESENT, StudentEmailResent.class, PARTITIONS);
+    public static final Topic<StudentAddressChanged> STUDENT_ADDRESS_CHANGED =
+            Topic.avro(Names.STUDENT_ADDRESS_CHANGED, StudentAddressChanged.class, PARTITIONS);
+    public static final Topic<UploadExpiryChanged> UPLOAD_EXPIRY_CHANGED =
+            Topic.avro(Names.UPLOAD_EXPIRY_CHANGED, UploadExpiryChanged.class, PARTITIONS);
+    public static final Topic<LinkRevoked> LINK_REVOKED =
+            Topic.avro(Names.LINK_REVOKED, LinkRevoked.class, PARTITIONS);
+    public static final Topic<ReminderSettingChanged> REMINDER_SETTING_CHANGED =
+            Topic.avro(Names.REMINDER_SETTING_CHANGED, ReminderSettingChanged.class, PARTITIONS);
+
     /**
      * Raw S3 event notifications (S3's JSON event message format, as MinIO's Kafka target or a bridge from SQS
      * writes them). Not Avro: the upload service turns the ones for videos into {@link UploadCompleted}.
@@ -49,7 +67,9 @@ public final class Topics {
     public static final Topic<String> S3_NOTIFICATIONS_RAW = Topic.json(Names.S3_NOTIFICATIONS_RAW, PARTITIONS);
 
     private static final List<Topic<?>> EVENTS =
-            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED, DOWNLOADED);
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED, DOWNLOADED,
+                    STUDENT_EMAIL_RESENT, STUDENT_ADDRESS_CHANGED, UPLOAD_EXPIRY_CHANGED, LINK_REVOKED,
+                    REMINDER_SETTING_CHANGED);
 
     private static final List<Topic<?>> ALL =
             Stream.concat(EVENTS.stream(), Stream.of(S3_NOTIFICATIONS_RAW)).toList();

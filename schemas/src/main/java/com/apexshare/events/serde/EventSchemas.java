@@ -21,8 +21,13 @@ import org.apache.avro.util.ClassSecurityValidator;
 import com.apexshare.events.Downloaded;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailSent;
+import com.apexshare.events.LinkRevoked;
+import com.apexshare.events.ReminderSettingChanged;
+import com.apexshare.events.StudentAddressChanged;
+import com.apexshare.events.StudentEmailResent;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadExpiryChanged;
 import com.apexshare.events.UploadInitiated;
 
 /**
@@ -34,7 +39,9 @@ public final class EventSchemas {
     private static final String HISTORY = "/com/apexshare/events/history/";
     private static final List<Schema> CURRENT = List.of(UploadInitiated.getClassSchema(),
             UploadCompleted.getClassSchema(), UploadDeleted.getClassSchema(), EmailSent.getClassSchema(),
-            EmailFailed.getClassSchema(), Downloaded.getClassSchema());
+            EmailFailed.getClassSchema(), Downloaded.getClassSchema(), StudentEmailResent.getClassSchema(),
+            StudentAddressChanged.getClassSchema(), UploadExpiryChanged.getClassSchema(), LinkRevoked.getClassSchema(),
+            ReminderSettingChanged.getClassSchema());
     private static final EventSchemas DEFAULT = new EventSchemas(releasedSchemas());
 
     static {
