@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import com.apexshare.catalog.upload.DownloadView;
 import com.apexshare.catalog.upload.PageCursor;
+import com.apexshare.catalog.upload.StudentSummary;
 import com.apexshare.catalog.upload.UploadFilter;
 import com.apexshare.catalog.upload.UploadQueries;
 import com.apexshare.catalog.upload.UploadView;
@@ -58,6 +59,21 @@ class JpaUploadQueries implements UploadQueries {
     public List<UploadView> search(String trainerId, UploadFilter filter, PageCursor after, int limit) {
         return records.findBy(matching(trainerId, filter, after), q -> q.sortBy(NEWEST_FIRST).limit(limit).all())
                 .stream().map(UploadRecord::toView).toList();
+    }
+
+    @Override
+    public Optional<StudentSummary> student(String trainerId, String studentEmail) {
+        List<Object[]> rows = records.studentTotals(trainerId, studentEmail);
+        if (rows.isEmpty() || ((Number) rows.get(0)[0]).longValue() == 0) {
+            return Optional.empty();
+        }
+        Object[] totals = rows.get(0);
+        String name = records.findBy(matching(trainerId, new UploadFilter(studentEmail, null, null, null), null),
+                        q -> q.sortBy(NEWEST_FIRST).limit(1).all())
+                .stream().map(r -> r.toView().studentName()).findFirst().orElse(null);
+        return Optional.of(new StudentSummary(studentEmail, name, ((Number) totals[0]).longValue(),
+                ((Number) totals[1]).longValue(), ((Number) totals[2]).longValue(), (LocalDate) totals[3],
+                (LocalDate) totals[4], (Instant) totals[5]));
     }
 
     @Override
