@@ -41,6 +41,24 @@ public class UploadView {
         apply(facts.fileId(), (upload, now) -> upload.recordDeleted(facts, now));
     }
 
+    /** {@code UploadExpiryChanged}: every link of the upload ends at the new time. */
+    @Transactional
+    public void expiryChanged(ExpiryChange change) {
+        apply(change.fileId(), (upload, now) -> upload.recordExpiryChanged(change, now));
+    }
+
+    /** {@code LinkRevoked}: every link of the upload answers 410 from now on. */
+    @Transactional
+    public void linksRevoked(Revocation revocation) {
+        apply(revocation.fileId(), (upload, now) -> upload.recordLinksRevoked(revocation, now));
+    }
+
+    /** {@code StudentAddressChanged}: the links of the old address answer 410. */
+    @Transactional
+    public void addressChanged(AddressChange change) {
+        apply(change.fileId(), (upload, now) -> upload.recordAddressChanged(change, now));
+    }
+
     /** A link is immutable: the first {@code EmailSent} of a token is kept, redeliveries change nothing. */
     @Transactional
     public void linkSent(SentLink link) {
@@ -82,7 +100,25 @@ public class UploadView {
     public record DeletedUpload(UUID fileId, Instant deletedAt, String reason) {
     }
 
-    /** Facts of {@code EmailSent}: the hash of a valid link token and until when it works. */
-    public record SentLink(UUID fileId, String tokenSha256, Instant sentAt, Instant expiresAt) {
+    /**
+     * Facts of {@code EmailSent}: the hash of a valid link token, until when it works and its link generation.
+     */
+    public record SentLink(UUID fileId, String tokenSha256, Instant sentAt, Instant expiresAt, int linkGeneration) {
+
+        public SentLink(UUID fileId, String tokenSha256, Instant sentAt, Instant expiresAt) {
+            this(fileId, tokenSha256, sentAt, expiresAt, 1);
+        }
+    }
+
+    /** Facts of {@code UploadExpiryChanged}. */
+    public record ExpiryChange(UUID fileId, Instant expiresAt, long revision) {
+    }
+
+    /** Facts of {@code LinkRevoked}. */
+    public record Revocation(UUID fileId, Instant revokedAt) {
+    }
+
+    /** Facts of {@code StudentAddressChanged} this service needs: only the new generation, never the address. */
+    public record AddressChange(UUID fileId, int linkGeneration) {
     }
 }

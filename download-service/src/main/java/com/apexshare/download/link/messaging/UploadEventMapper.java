@@ -5,8 +5,11 @@ import java.util.UUID;
 
 import com.apexshare.download.link.UploadView;
 import com.apexshare.events.EmailSent;
+import com.apexshare.events.LinkRevoked;
+import com.apexshare.events.StudentAddressChanged;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadExpiryChanged;
 import com.apexshare.events.UploadInitiated;
 import com.apexshare.events.link.LinkToken;
 
@@ -41,7 +44,21 @@ final class UploadEventMapper {
             throw new MalformedUploadEvent("EmailSent of upload " + e.getFileId()
                     + ": linkTokenSha256 is not a SHA-256 in hex");
         }
-        return new UploadView.SentLink(fileId(e.getFileId()), hash, e.getSentAt(), e.getLinkExpiresAt());
+        return new UploadView.SentLink(fileId(e.getFileId()), hash, e.getSentAt(), e.getLinkExpiresAt(),
+                Math.max(1, e.getLinkGeneration()));
+    }
+
+    static UploadView.ExpiryChange expiryChanged(UploadExpiryChanged e) {
+        return new UploadView.ExpiryChange(fileId(e.getFileId()), e.getExpiresAt(), e.getRevision());
+    }
+
+    static UploadView.Revocation linksRevoked(LinkRevoked e) {
+        return new UploadView.Revocation(fileId(e.getFileId()), e.getOccurredAt());
+    }
+
+    /** Only the generation: the new address is none of this service's business. */
+    static UploadView.AddressChange addressChanged(StudentAddressChanged e) {
+        return new UploadView.AddressChange(fileId(e.getFileId()), e.getLinkGeneration());
     }
 
     /**

@@ -19,7 +19,7 @@ class JpaSentLinks implements SentLinks {
 
     @Override
     public void recordIfNew(UploadView.SentLink link) {
-        links.insertIfAbsent(link.tokenSha256(), link.fileId(), link.expiresAt(), link.sentAt());
+        links.insertIfAbsent(link.tokenSha256(), link.fileId(), link.expiresAt(), link.sentAt(), link.linkGeneration());
     }
 
     @Override
