@@ -28,6 +28,7 @@ import jakarta.validation.constraints.NotNull;
  * @param trainerNotification the trainer's email on the first download
  * @param stuckAfter          an email still {@code SENDING} after this long is reported as stuck (metric and log)
  * @param purgeAfter          how long past its retention end an upload's row (personal data) is kept before removal
+ * @param reminders           the one reminder to a student who has not downloaded
  */
 @Validated
 @ConfigurationProperties("apexshare.notification")
@@ -42,7 +43,35 @@ public record NotificationProperties(
         @Valid @NotNull Retry retry,
         @Valid @NotNull TrainerNotification trainerNotification,
         @NotNull Duration stuckAfter,
-        @NotNull Duration purgeAfter) {
+        @NotNull Duration purgeAfter,
+        @Valid Reminders reminders) {
+
+    public NotificationProperties {
+        reminders = reminders == null ? Reminders.DEFAULTS : reminders;
+    }
+
+    /** Without reminder settings: the defaults. */
+    public NotificationProperties(String consumerGroup, Transport transport, URI linkBaseUrl, double maxSendRate,
+            Mail mail, Ses ses, Dispatcher dispatcher, Retry retry, TrainerNotification trainerNotification,
+            Duration stuckAfter, Duration purgeAfter) {
+        this(consumerGroup, transport, linkBaseUrl, maxSendRate, mail, ses, dispatcher, retry, trainerNotification,
+                stuckAfter, purgeAfter, Reminders.DEFAULTS);
+    }
+
+    /**
+     * @param enabled   whether this replica runs the reminder job (the trainer switches it per upload)
+     * @param after     how long after the first link email a student who has not downloaded is reminded
+     * @param lateLimit how late a reminder may still go out (a job that was off, a deployment that enables it): a link
+     *                  email sent longer than {@code after + lateLimit} ago gets none
+     * @param interval  how often the job looks for due reminders
+     * @param batchSize most reminders owed per look
+     */
+    public record Reminders(boolean enabled, @NotNull Duration after, @NotNull Duration lateLimit,
+            @NotNull Duration interval, @Min(1) int batchSize) {
+
+        static final Reminders DEFAULTS = new Reminders(true, Duration.ofHours(48), Duration.ofDays(1),
+                Duration.ofMinutes(1), 500);
+    }
 
     /** The mail transports this service can use. */
     public enum Transport {

@@ -8,6 +8,17 @@ import java.util.UUID;
  *
  * @param attempt           1 for the first attempt
  * @param firstDownloadedAt when the student first opened the link (trainer email only)
+ * @param ref               the email's ref within its kind (see {@link EmailId})
+ * @param linkGeneration    the upload's current link generation, which the email's link belongs to
  */
-public record ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt) {
+public record ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt,
+        String ref, int linkGeneration) {
+
+    public ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt) {
+        this(fileId, kind, attempt, upload, firstDownloadedAt, "", 1);
+    }
+
+    public EmailId id() {
+        return new EmailId(fileId, kind, ref);
+    }
 }

@@ -40,6 +40,14 @@ public class Email {
     @Column(name = "kind")
     private EmailKind kind;
 
+    /** Tells emails of one kind apart (see {@link EmailId}); empty for the kinds sent at most once. */
+    @Id
+    @Column(name = "ref")
+    private String ref = "";
+
+    @Column(name = "link_generation")
+    private Integer linkGeneration;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     private EmailStatus status;
@@ -123,6 +131,7 @@ public class Email {
         providerMessageId = delivery.providerMessageId();
         linkTokenSha256 = delivery.linkTokenSha256();
         linkExpiresAt = delivery.linkExpiresAt();
+        linkGeneration = delivery.linkGeneration();
         lastError = null;
         updatedAt = now;
     }
@@ -161,7 +170,11 @@ public class Email {
     }
 
     public EmailId id() {
-        return new EmailId(fileId, kind);
+        return new EmailId(fileId, kind, ref);
+    }
+
+    public String ref() {
+        return ref;
     }
 
     public UUID fileId() {

@@ -9,7 +9,8 @@ import java.util.UUID;
  */
 public interface EmailEvents {
 
-    void emailSent(UUID fileId, Delivery delivery);
+    /** An email to the student was accepted; {@code kind} says why it was sent ({@code EmailSent.purpose}). */
+    void emailSent(UUID fileId, EmailKind kind, Delivery delivery);
 
     void emailFailed(UUID fileId, FailureReason reason, String detail, Instant failedAt);
 }

@@ -49,20 +49,25 @@ class EmailQueue {
     @Transactional
     Optional<ClaimedEmail> claim(EmailLease lease) {
         Instant now = clock.instant();
-        Optional<Email> found = emails.findLocked(new EmailId(lease.fileId(), lease.kind()))
-                .filter(email -> email.isLeasedBy(lease.leaseId()));
+        Optional<Email> found = emails.findLocked(lease.id()).filter(email -> email.isLeasedBy(lease.leaseId()));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Email email = found.get();
-        Optional<KnownUpload> upload = uploads.find(lease.fileId()).filter(u -> u.emailable(now));
-        if (upload.isEmpty()) {
+        Optional<KnownUpload> known = uploads.find(lease.fileId());
+        if (known.isEmpty() || !known.get().emailable(now)) {
             email.cancel("UPLOAD_GONE", now);
             return Optional.empty();
         }
+        KnownUpload upload = known.get();
+        if (!upload.allows(email.kind(), now)) {
+            // Revoked links, or a reminder no longer wanted (downloaded meanwhile, switched off).
+            email.cancel(upload.linksRevokedAt() != null ? "LINKS_REVOKED" : "NOT_NEEDED", now);
+            return Optional.empty();
+        }
         email.claim(now);
-        return Optional.of(new ClaimedEmail(email.fileId(), email.kind(), email.attempts(), upload.get().facts(),
-                upload.get().firstDownloadedAt()));
+        return Optional.of(new ClaimedEmail(email.fileId(), email.kind(), email.attempts(), upload.facts(),
+                upload.firstDownloadedAt(), email.ref(), upload.linkGeneration()));
     }
 
     /** The provider accepted the email: recorded together with its event, in one transaction. */
@@ -71,8 +76,8 @@ class EmailQueue {
         Optional<Email> email = sending(claimed);
         email.ifPresent(e -> {
             e.markSent(delivery, clock.instant());
-            if (e.kind() == EmailKind.STUDENT_LINK) {
-                events.emailSent(e.fileId(), delivery);
+            if (e.kind().toStudent()) {
+                events.emailSent(e.fileId(), e.kind(), delivery);
             }
         });
         return email.isPresent();
@@ -90,7 +95,7 @@ class EmailQueue {
         Instant now = clock.instant();
         sending(claimed).ifPresent(e -> {
             e.markFailed(reason, error, now);
-            if (e.kind() == EmailKind.STUDENT_LINK) {
+            if (e.kind().toStudent()) {
                 events.emailFailed(e.fileId(), reason, error, now);
             }
         });
@@ -98,7 +103,6 @@ class EmailQueue {
 
     /** The claimed email if it is still {@code SENDING} (an operator may have closed it meanwhile). */
     private Optional<Email> sending(ClaimedEmail claimed) {
-        return emails.findLocked(new EmailId(claimed.fileId(), claimed.kind()))
-                .filter(e -> e.status() == EmailStatus.SENDING);
+        return emails.findLocked(claimed.id()).filter(e -> e.status() == EmailStatus.SENDING);
     }
 }

@@ -40,19 +40,36 @@ public class EmailWriter {
         this.text = engine(TemplateMode.TEXT, ".txt");
     }
 
-    /** Writes the claimed email; a student link email gets a fresh token (a retry gets another one). */
+    /** Writes the claimed email; every student email gets a fresh token (a retry gets another one). */
     public Letter write(ClaimedEmail email) {
         return switch (email.kind()) {
-            case STUDENT_LINK -> studentLink(email.upload(), LinkToken.generate());
+            case STUDENT_LINK, STUDENT_RESEND, STUDENT_NEW_ADDRESS ->
+                    studentLink(email.upload(), LinkToken.generate(), email.kind());
+            case STUDENT_REMINDER -> studentReminder(email.upload(), LinkToken.generate());
             case TRAINER_FIRST_DOWNLOAD -> trainerFirstDownload(email.upload(), email.firstDownloadedAt());
         };
     }
 
     /** The student's link email with this token in it; only the token's hash is kept. */
     public Letter studentLink(UploadFacts upload, LinkToken token) {
+        return studentLink(upload, token, EmailKind.STUDENT_LINK);
+    }
+
+    /**
+     * The reminder: the same details and a fresh link, asking the student to download before the expiry; only the
+     * token's hash is kept.
+     */
+    public Letter studentReminder(UploadFacts upload, LinkToken token) {
         String trainer = HeaderText.clean(upload.trainerName(), MAX_NAME);
-        String subject = "Your riding session video from " + (trainer.isEmpty() ? "your trainer" : trainer)
-                + " is ready";
+        String subject = "Reminder: your riding session video from " + (trainer.isEmpty() ? "your trainer" : trainer)
+                + " is waiting";
+        Map<String, Object> model = studentModel(upload, token, subject);
+        return new Letter(upload.fileId(), EmailKind.STUDENT_REMINDER, upload.studentEmail(), upload.studentName(),
+                subject, render(text, "student-reminder", model), render(html, "student-reminder", model),
+                token.sha256Hex(), upload.retentionUntil());
+    }
+
+    private Map<String, Object> studentModel(UploadFacts upload, LinkToken token, String subject) {
         Map<String, Object> model = new HashMap<>();
         model.put("subject", subject);
         model.put("studentName", upload.studentName());
@@ -63,7 +80,16 @@ public class EmailWriter {
         model.put("fileSize", humanSize(upload.fileSize()));
         model.put("link", token.link(properties.linkBaseUrl()).toString());
         model.put("expiresAt", formatInstant(upload.retentionUntil()));
-        return new Letter(upload.fileId(), EmailKind.STUDENT_LINK, upload.studentEmail(), upload.studentName(), subject,
+        return model;
+    }
+
+    /** The link email of one kind (first, resent, to a corrected address): same text, its own tag. */
+    private Letter studentLink(UploadFacts upload, LinkToken token, EmailKind kind) {
+        String trainer = HeaderText.clean(upload.trainerName(), MAX_NAME);
+        String subject = "Your riding session video from " + (trainer.isEmpty() ? "your trainer" : trainer)
+                + " is ready";
+        Map<String, Object> model = studentModel(upload, token, subject);
+        return new Letter(upload.fileId(), kind, upload.studentEmail(), upload.studentName(), subject,
                 render(text, "student-link", model), render(html, "student-link", model), token.sha256Hex(),
                 upload.retentionUntil());
     }

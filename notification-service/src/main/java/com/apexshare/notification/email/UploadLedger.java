@@ -79,6 +79,64 @@ public class UploadLedger {
         oweEmailsIfDue(fileId);
     }
 
+    /**
+     * {@code StudentEmailResent}: one more link email, once per request (its event id is the email's ref, so a
+     * redelivered request sends nothing more). Nothing is sent for a deleted upload, revoked links or an upload this
+     * service has not seen completed (the upload service only accepts resends of completed uploads).
+     */
+    @Transactional
+    public void recordResent(UUID fileId, String requestId) {
+        if (emails.oweStudentEmail(fileId, EmailKind.STUDENT_RESEND, requestId, clock.instant())) {
+            LOG.info("Upload {}: the student's email is resent at the trainer's request", fileId);
+            publisher.publishEvent(new EmailQueued(fileId));
+        }
+    }
+
+    /**
+     * {@code StudentAddressChanged}: the new address gets a link email of the new generation (once per generation);
+     * unsent emails to the old address are cancelled. Announced in-process as {@link StudentAddressCorrected}, the
+     * hook that lifts a suppression of the upload's old address.
+     */
+    @Transactional
+    public void recordAddressChanged(UUID fileId, String studentEmail, String studentName, int linkGeneration) {
+        Instant now = clock.instant();
+        if (!uploads.recordAddressChanged(fileId, studentEmail, studentName, linkGeneration, now)) {
+            LOG.debug("Upload {}: address change of generation {} is not the latest; ignored", fileId, linkGeneration);
+            return;
+        }
+        EmailId newAddress = new EmailId(fileId, EmailKind.STUDENT_NEW_ADDRESS, Integer.toString(linkGeneration));
+        int cancelled = emails.cancelPendingStudentEmails(fileId, newAddress, "ADDRESS_CHANGED", now);
+        publisher.publishEvent(new StudentAddressCorrected(fileId, linkGeneration));
+        if (emails.oweStudentEmail(fileId, newAddress.kind(), newAddress.ref(), now)) {
+            LOG.info("Upload {}: the student's address was corrected; a new link email is queued ({} unsent cancelled)",
+                    fileId, cancelled);
+            publisher.publishEvent(new EmailQueued(fileId));
+        }
+    }
+
+    /** {@code UploadExpiryChanged}: emails written from now on show the new end; none leaves after it. */
+    @Transactional
+    public void recordExpiryChanged(UUID fileId, Instant expiresAt, long revision) {
+        uploads.recordExpiryChanged(fileId, expiresAt, revision, clock.instant());
+    }
+
+    /** {@code LinkRevoked}: no more student email about the upload; unsent ones are cancelled. */
+    @Transactional
+    public void recordLinksRevoked(UUID fileId, Instant revokedAt) {
+        Instant now = clock.instant();
+        uploads.recordLinksRevoked(fileId, revokedAt, now);
+        int cancelled = emails.cancelPendingStudentEmails(fileId, null, "LINKS_REVOKED", now);
+        if (cancelled > 0) {
+            LOG.info("Upload {}: links revoked, {} unsent student email(s) cancelled", fileId, cancelled);
+        }
+    }
+
+    /** {@code ReminderSettingChanged}. */
+    @Transactional
+    public void recordRemindersChanged(UUID fileId, boolean enabled, long revision) {
+        uploads.recordRemindersChanged(fileId, enabled, revision, clock.instant());
+    }
+
     private void oweEmailsIfDue(UUID fileId) {
         Instant now = clock.instant();
         if (emails.oweStudentLink(fileId, now)) {

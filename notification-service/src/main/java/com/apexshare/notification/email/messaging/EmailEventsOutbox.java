@@ -8,11 +8,13 @@ import org.springframework.stereotype.Component;
 
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailFailureReason;
+import com.apexshare.events.EmailPurpose;
 import com.apexshare.events.EmailSent;
 import com.apexshare.events.EmailTransport;
 import com.apexshare.events.Topics;
 import com.apexshare.notification.email.Delivery;
 import com.apexshare.notification.email.EmailEvents;
+import com.apexshare.notification.email.EmailKind;
 import com.apexshare.notification.email.FailureReason;
 import com.apexshare.platform.outbox.Outbox;
 
@@ -33,7 +35,7 @@ class EmailEventsOutbox implements EmailEvents {
     }
 
     @Override
-    public void emailSent(UUID fileId, Delivery delivery) {
+    public void emailSent(UUID fileId, EmailKind kind, Delivery delivery) {
         outbox.append(Topics.EMAIL_SENT, fileId, EmailSent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(clock.instant())
@@ -43,7 +45,19 @@ class EmailEventsOutbox implements EmailEvents {
                 .setLinkTokenSha256(delivery.linkTokenSha256())
                 .setLinkExpiresAt(delivery.linkExpiresAt())
                 .setTransport(transport(delivery.transport()))
+                .setLinkGeneration(delivery.linkGeneration() == null ? 1 : delivery.linkGeneration())
+                .setPurpose(purpose(kind))
                 .build());
+    }
+
+    private static EmailPurpose purpose(EmailKind kind) {
+        return switch (kind) {
+            case STUDENT_LINK -> EmailPurpose.FIRST;
+            case STUDENT_RESEND -> EmailPurpose.RESENT;
+            case STUDENT_NEW_ADDRESS -> EmailPurpose.ADDRESS_CHANGED;
+            case STUDENT_REMINDER -> EmailPurpose.REMINDER;
+            case TRAINER_FIRST_DOWNLOAD -> EmailPurpose.OTHER;
+        };
     }
 
     @Override

@@ -2,6 +2,8 @@ package com.apexshare.notification.email.messaging;
 
 import java.util.UUID;
 
+import com.apexshare.events.StudentAddressChanged;
+import com.apexshare.events.StudentEmailResent;
 import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.UploadInitiated;
 import com.apexshare.notification.email.UploadDeletion;
@@ -24,6 +26,23 @@ final class UploadEventMapper {
     }
 
     /** The parser's exception is not kept as the cause, so that logs and metrics name the fact, not the parser. */
+    /** A resend's request id, its event id: a redelivered request must find its email already owed. */
+    static String requestId(StudentEmailResent e) {
+        String id = e.getEventId();
+        if (id == null || id.isBlank() || id.length() > 64 || id.indexOf('\0') >= 0) {
+            throw new MalformedUploadEvent("StudentEmailResent of upload " + e.getFileId() + " has no usable eventId");
+        }
+        return id;
+    }
+
+    static int generation(StudentAddressChanged e) {
+        if (e.getLinkGeneration() < 2) {
+            throw new MalformedUploadEvent("StudentAddressChanged of upload " + e.getFileId()
+                    + ": linkGeneration must be at least 2");
+        }
+        return e.getLinkGeneration();
+    }
+
     static UUID fileId(String text) {
         try {
             return UUID.fromString(text);
