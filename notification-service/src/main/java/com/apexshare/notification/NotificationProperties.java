@@ -50,14 +50,6 @@ public record NotificationProperties(
         reminders = reminders == null ? Reminders.DEFAULTS : reminders;
     }
 
-    /** Without reminder settings: the defaults. */
-    public NotificationProperties(String consumerGroup, Transport transport, URI linkBaseUrl, double maxSendRate,
-            Mail mail, Ses ses, Dispatcher dispatcher, Retry retry, TrainerNotification trainerNotification,
-            Duration stuckAfter, Duration purgeAfter) {
-        this(consumerGroup, transport, linkBaseUrl, maxSendRate, mail, ses, dispatcher, retry, trainerNotification,
-                stuckAfter, purgeAfter, Reminders.DEFAULTS);
-    }
-
     /**
      * @param enabled   whether this replica runs the reminder job (the trainer switches it per upload)
      * @param after     how long after the first link email a student who has not downloaded is reminded
