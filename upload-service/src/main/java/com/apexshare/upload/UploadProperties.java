@@ -104,15 +104,20 @@ public record UploadProperties(String consumerGroup, Duration retention, DataSiz
      * @param expiryMaxAhead the latest new expiry, counted from the moment of the change
      * @param expiryMinAhead the earliest new expiry, counted from the moment of the change (to end the links at once,
      *                       revoke them)
+     * @param expiryMaxExtension how far past its regular end (initiation + retention) an upload may live at most, however
+     *                       often it is extended; the bucket's lifecycle expiry must lie beyond it
      */
-    public record Actions(int resendLimit, Duration resendWindow, Duration expiryMaxAhead, Duration expiryMinAhead) {
+    public record Actions(int resendLimit, Duration resendWindow, Duration expiryMaxAhead, Duration expiryMinAhead,
+            Duration expiryMaxExtension) {
 
-        static final Actions DEFAULTS = new Actions(3, Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(1));
+        static final Actions DEFAULTS = new Actions(3, Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(1),
+                Duration.ofDays(30));
 
         public Actions {
             resendWindow = resendWindow == null ? DEFAULTS.resendWindow : resendWindow;
             expiryMaxAhead = expiryMaxAhead == null ? DEFAULTS.expiryMaxAhead : expiryMaxAhead;
             expiryMinAhead = expiryMinAhead == null ? DEFAULTS.expiryMinAhead : expiryMinAhead;
+            expiryMaxExtension = expiryMaxExtension == null ? DEFAULTS.expiryMaxExtension : expiryMaxExtension;
             if (resendLimit < 0) {
                 throw new IllegalArgumentException("apexshare.upload.actions.resend-limit must not be negative");
             }

@@ -96,8 +96,9 @@ public class TrainerActions {
     }
 
     /**
-     * Moves the expiry, later or earlier, within {@code expiry-min-ahead} … {@code expiry-max-ahead} from now; the
-     * links end and the video is removed at the new time.
+     * Moves the expiry, later or earlier, within {@code expiry-min-ahead} … {@code expiry-max-ahead} from now and at
+     * most {@code expiry-max-extension} past the upload's regular end; the links end and the video is removed at the
+     * new time.
      *
      * @throws InvalidUploadRequest (field {@code expiresAt}) outside that window
      */
@@ -108,11 +109,16 @@ public class TrainerActions {
             Instant now = now();
             session.ensureActionable(now, retention);
             Instant earliest = now.plus(settings.expiryMinAhead());
-            Instant latest = now.plus(settings.expiryMaxAhead());
+            // Never past the regular end plus the extension allowed: the bucket's lifecycle rule removes the object
+            // then, whatever the links say.
+            Instant cap = session.initiatedAt().plus(retention).plus(settings.expiryMaxExtension());
+            Instant ahead = now.plus(settings.expiryMaxAhead());
+            Instant latest = ahead.isBefore(cap) ? ahead : cap;
             if (expiresAt.isBefore(earliest) || expiresAt.isAfter(latest)) {
                 throw InvalidUploadRequest.of("expiresAt", "must be between " + earliest.truncatedTo(ChronoUnit.SECONDS)
                         + " and " + latest.truncatedTo(ChronoUnit.SECONDS) + " (at least "
-                        + settings.expiryMinAhead() + " and at most " + settings.expiryMaxAhead() + " from now)");
+                        + settings.expiryMinAhead() + " from now, at most " + settings.expiryMaxAhead()
+                        + " from now and " + settings.expiryMaxExtension() + " past the upload's regular end)");
             }
             ExpiryChange change = session.changeExpiry(expiresAt, now, retention);
             events.expiryChanged(change, now);
