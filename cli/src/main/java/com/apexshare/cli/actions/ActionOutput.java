@@ -18,7 +18,7 @@ final class ActionOutput {
         if (state.expiresAt() != null && !"DELETED".equals(state.status())) {
             line.append("; expires ").append(state.expiresAt());
         }
-        if (Boolean.TRUE.equals(state.linksRevoked())) {
+        if (Boolean.TRUE.equals(state.linksRevoked()) && !verb.equals("links revoked")) {
             line.append("; links revoked");
         }
         if (state.remindersEnabled() != null && !verb.startsWith("reminder")) {

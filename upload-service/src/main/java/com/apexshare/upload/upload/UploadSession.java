@@ -175,7 +175,8 @@ public class UploadSession {
             return completed();
         }
         if (status == UploadStatus.DELETING || status == UploadStatus.DELETED) {
-            throw new UploadRemoved(fileId);
+            // A completion reported late (the other signal) for an upload completed and then deleted: nothing changes.
+            return completed();
         }
         if (status != UploadStatus.IN_PROGRESS) {
             throw new UploadAborted(fileId);
@@ -367,6 +368,11 @@ public class UploadSession {
     /** The stored result, once completed. */
     Optional<CompletedUpload> completion() {
         return status == UploadStatus.COMPLETED ? Optional.of(completed()) : Optional.empty();
+    }
+
+    /** The trainer deleted it, or the delete is under way. */
+    boolean deleteStarted() {
+        return status == UploadStatus.DELETING || status == UploadStatus.DELETED;
     }
 
     /** Aborted, or an abort is under way. */
