@@ -34,16 +34,18 @@ public class TrainerActions {
     private final ActionLog actionLog;
     private final ActionEvents events;
     private final ObjectStore store;
+    private final UploadMetrics metrics;
     private final Clock clock;
     private final Duration retention;
     private final UploadProperties.Actions settings;
 
-    TrainerActions(UploadSessions sessions, ActionLog actionLog, ActionEvents events, ObjectStore store, Clock clock,
-            UploadProperties properties) {
+    TrainerActions(UploadSessions sessions, ActionLog actionLog, ActionEvents events, ObjectStore store,
+            UploadMetrics metrics, Clock clock, UploadProperties properties) {
         this.sessions = sessions;
         this.actionLog = actionLog;
         this.events = events;
         this.store = store;
+        this.metrics = metrics;
         this.clock = clock;
         this.retention = properties.retention();
         this.settings = properties.actions();
@@ -57,23 +59,34 @@ public class TrainerActions {
      */
     public ActionState resend(String trainerId, UUID fileId) {
         sessions.owned(trainerId, fileId);
-        ActionState state = sessions.change(fileId, session -> {
-            Instant now = now();
-            int generation = session.resend(now, retention);
-            Instant windowStart = now.minus(settings.resendWindow());
-            List<Instant> recent = actionLog.since(fileId, ActionLog.Action.RESEND, windowStart);
-            if (recent.size() >= settings.resendLimit()) {
-                Instant freed = recent.isEmpty() ? now.plus(settings.resendWindow())
-                        : recent.get(recent.size() - settings.resendLimit()).plus(settings.resendWindow());
-                throw new ResendLimitReached(settings.resendLimit(), settings.resendWindow(),
-                        atLeastOneSecond(Duration.between(now, freed)));
-            }
-            actionLog.record(fileId, ActionLog.Action.RESEND, now);
-            events.resent(fileId, generation, now);
-            return session.actionState(retention);
-        });
+        ActionState state;
+        try {
+            state = sessions.change(fileId, this::resendLocked);
+        } catch (ResendLimitReached e) {
+            metrics.resendRefused();
+            throw e;
+        }
+        metrics.action("resend");
         LOG.info("Upload {}: the student's email is resent at the trainer's request", fileId);
         return state;
+    }
+
+    /** The resend on the locked session: counted against the limit, then announced. */
+    private ActionState resendLocked(UploadSession session) {
+        UUID fileId = session.fileId();
+        Instant now = now();
+        int generation = session.resend(now, retention);
+        List<Instant> recent = actionLog.since(fileId, ActionLog.Action.RESEND, now.minus(settings.resendWindow()));
+        if (recent.size() >= settings.resendLimit()) {
+            // The oldest resend still counted frees a slot when it leaves the window.
+            Instant freed = recent.isEmpty() ? now.plus(settings.resendWindow())
+                    : recent.get(recent.size() - settings.resendLimit()).plus(settings.resendWindow());
+            throw new ResendLimitReached(settings.resendLimit(), settings.resendWindow(),
+                    atLeastOneSecond(Duration.between(now, freed)));
+        }
+        actionLog.record(fileId, ActionLog.Action.RESEND, now);
+        events.resent(fileId, generation, now);
+        return session.actionState(retention);
     }
 
     /**
@@ -90,6 +103,7 @@ public class TrainerActions {
             events.addressChanged(fileId, studentEmail, studentName, generation, now);
             return session.actionState(retention);
         });
+        metrics.action("address");
         LOG.info("Upload {}: the student's address was changed; links before generation {} are revoked", fileId,
                 state.linkGeneration());
         return state;
@@ -124,6 +138,7 @@ public class TrainerActions {
             events.expiryChanged(change, now);
             return session.actionState(retention);
         });
+        metrics.action("expiry");
         LOG.info("Upload {}: expiry moved to {}", fileId, state.expiresAt());
         return state;
     }
@@ -142,6 +157,7 @@ public class TrainerActions {
             return session.actionState(retention);
         });
         if (revoked.get(0)) {
+            metrics.action("revoke");
             LOG.info("Upload {}: links revoked by the trainer", fileId);
         }
         return state;
@@ -150,7 +166,7 @@ public class TrainerActions {
     /** Switches the one reminder email on or off; switching to the current setting changes nothing. */
     public ActionState setReminders(String trainerId, UUID fileId, boolean enabled) {
         sessions.owned(trainerId, fileId);
-        return sessions.change(fileId, session -> {
+        ActionState state = sessions.change(fileId, session -> {
             Instant now = now();
             long revision = session.setReminders(enabled, now, retention);
             if (revision > 0) {
@@ -158,6 +174,8 @@ public class TrainerActions {
             }
             return session.actionState(retention);
         });
+        metrics.action("reminders");
+        return state;
     }
 
     /**
@@ -169,6 +187,7 @@ public class TrainerActions {
         UploadSession claimed = sessions.change(fileId, s -> s.startDeleting(now()) ? s : null);
         if (claimed != null) {
             carryOutDelete(claimed);
+            metrics.action("delete");
             LOG.info("Upload {} deleted by its trainer", fileId);
         }
         return sessions.find(fileId).orElseThrow(() -> new UploadNotFound(fileId.toString()))
