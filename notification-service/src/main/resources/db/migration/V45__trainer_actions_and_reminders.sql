@@ -21,3 +21,16 @@ ALTER TABLE email ADD COLUMN link_generation integer;
 
 -- The reminder job looks for first link emails sent in its window.
 CREATE INDEX email_link_sent ON email (sent_at) WHERE kind = 'STUDENT_LINK' AND status = 'SENT';
+
+-- The trainer's optional daily digest (off by default): one row per trainer and day, inserted before the email is
+-- handed to the provider, so replicas and repeated runs send each digest at most once.
+CREATE TABLE trainer_digest (
+    trainer_id          text        NOT NULL,
+    day                 date        NOT NULL,
+    status              text        NOT NULL CHECK (status IN ('SENDING', 'SENT', 'FAILED')),
+    claimed_at          timestamptz NOT NULL,
+    sent_at             timestamptz,
+    provider_message_id text,
+    failure_reason      text,
+    PRIMARY KEY (trainer_id, day)
+);

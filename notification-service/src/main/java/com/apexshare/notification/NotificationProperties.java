@@ -29,6 +29,7 @@ import jakarta.validation.constraints.NotNull;
  * @param stuckAfter          an email still {@code SENDING} after this long is reported as stuck (metric and log)
  * @param purgeAfter          how long past its retention end an upload's row (personal data) is kept before removal
  * @param reminders           the one reminder to a student who has not downloaded
+ * @param digest              the trainer's optional daily digest
  */
 @Validated
 @ConfigurationProperties("apexshare.notification")
@@ -44,10 +45,24 @@ public record NotificationProperties(
         @Valid @NotNull TrainerNotification trainerNotification,
         @NotNull Duration stuckAfter,
         @NotNull Duration purgeAfter,
-        @Valid Reminders reminders) {
+        @Valid Reminders reminders,
+        @Valid Digest digest) {
 
     public NotificationProperties {
         reminders = reminders == null ? Reminders.DEFAULTS : reminders;
+        digest = digest == null ? Digest.DEFAULTS : digest;
+    }
+
+    /**
+     * @param enabled   send each trainer with live uploads one digest a day (off by default)
+     * @param hour      local hour (in {@code mail.time-zone}) from which the day's digests go out
+     * @param interval  how often the job looks whether digests are due
+     * @param batchSize trainers claimed per statement
+     */
+    public record Digest(boolean enabled, @Min(0) @jakarta.validation.constraints.Max(23) int hour,
+            @NotNull Duration interval, @Min(1) int batchSize) {
+
+        static final Digest DEFAULTS = new Digest(false, 7, Duration.ofMinutes(5), 100);
     }
 
     /**

@@ -14,10 +14,12 @@ public enum EmailKind {
     /** The link email to the address the trainer corrected (ref: the new link generation). */
     STUDENT_NEW_ADDRESS,
     /** The one reminder to a student who has not downloaded some time after the link email. */
-    STUDENT_REMINDER;
+    STUDENT_REMINDER,
+    /** The trainer's optional daily digest (not an upload's email: sent by {@code TrainerDigestJob}, not queued). */
+    TRAINER_DIGEST;
 
     /** Whether the email goes to the student with a link: announced by {@code EmailSent} / {@code EmailFailed}. */
     public boolean toStudent() {
-        return this != TRAINER_FIRST_DOWNLOAD;
+        return this != TRAINER_FIRST_DOWNLOAD && this != TRAINER_DIGEST;
     }
 }

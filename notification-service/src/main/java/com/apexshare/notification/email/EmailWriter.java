@@ -47,7 +47,31 @@ public class EmailWriter {
                     studentLink(email.upload(), LinkToken.generate(), email.kind());
             case STUDENT_REMINDER -> studentReminder(email.upload(), LinkToken.generate());
             case TRAINER_FIRST_DOWNLOAD -> trainerFirstDownload(email.upload(), email.firstDownloadedAt());
+            case TRAINER_DIGEST -> throw new IllegalArgumentException("a digest is written by trainerDigest");
         };
+    }
+
+    /** The trainer's daily digest: their live uploads, which the students downloaded and which not yet. */
+    public Letter trainerDigest(TrainerDigest digest) {
+        String subject = "Your ApexShare uploads: " + digest.notDownloaded().size() + " not downloaded yet";
+        Map<String, Object> model = new HashMap<>();
+        model.put("subject", subject);
+        model.put("trainerName", digest.trainerName());
+        model.put("day", formatDate(digest.day()));
+        model.put("notDownloaded", digest.notDownloaded().stream().map(this::digestLine).toList());
+        model.put("downloaded", digest.downloadedSince().stream().map(this::digestLine).toList());
+        return new Letter(digest.id(), EmailKind.TRAINER_DIGEST, digest.trainerEmail(), digest.trainerName(), subject,
+                render(text, "trainer-digest", model), render(html, "trainer-digest", model), null, null);
+    }
+
+    private Map<String, String> digestLine(TrainerDigest.Line line) {
+        Map<String, String> row = new HashMap<>();
+        row.put("fileName", line.fileName() == null ? "" : line.fileName());
+        row.put("studentName", line.studentName() == null ? "" : line.studentName());
+        row.put("sessionDate", formatDate(line.sessionDate()));
+        row.put("expiresAt", formatInstant(line.expiresAt()));
+        row.put("downloadedAt", formatInstant(line.firstDownloadedAt()));
+        return row;
     }
 
     /** The student's link email with this token in it; only the token's hash is kept. */

@@ -56,7 +56,7 @@ class EmailEventsOutbox implements EmailEvents {
             case STUDENT_RESEND -> EmailPurpose.RESENT;
             case STUDENT_NEW_ADDRESS -> EmailPurpose.ADDRESS_CHANGED;
             case STUDENT_REMINDER -> EmailPurpose.REMINDER;
-            case TRAINER_FIRST_DOWNLOAD -> EmailPurpose.OTHER;
+            case TRAINER_FIRST_DOWNLOAD, TRAINER_DIGEST -> EmailPurpose.OTHER;
         };
     }
 

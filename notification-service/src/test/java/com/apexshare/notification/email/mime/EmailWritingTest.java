@@ -181,6 +181,6 @@ class EmailWritingTest {
                 new NotificationProperties.Dispatcher(Duration.ofMillis(500), 4, 32, Duration.ofMinutes(2)),
                 new NotificationProperties.Retry(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(15), 12),
                 new NotificationProperties.TrainerNotification(true),
-                Duration.ofMinutes(5), Duration.ofDays(7), null);
+                Duration.ofMinutes(5), Duration.ofDays(7), null, null);
     }
 }
