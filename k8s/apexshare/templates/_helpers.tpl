@@ -75,7 +75,11 @@ MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT: {{ . | quote }}
 KAFKA_BOOTSTRAP_SERVERS: {{ required "kafka.bootstrapServers is required" $v.kafka.bootstrapServers | quote }}
 KAFKA_SECURITY_PROTOCOL: {{ $v.kafka.securityProtocol | quote }}
 {{- if $v.kafka.sasl.mechanism }}
-SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ $v.kafka.sasl.mechanism | quote }}
+KAFKA_SASL_MECHANISM: {{ $v.kafka.sasl.mechanism | quote }}
+{{- if eq $v.kafka.sasl.mechanism "PLAIN" }}
+KAFKA_SASL_LOGIN_MODULE: org.apache.kafka.common.security.plain.PlainLoginModule
+{{- end }}
+KAFKA_USERNAME: {{ required "services.<name>.kafka.user is required with a SASL mechanism" .svc.kafka.user | quote }}
 {{- end }}
 {{ .svc.kafka.consumerGroupEnv }}: {{ .svc.kafka.consumerGroup | quote }}
 {{ include "apexshare.observabilityEnv" .root }}
@@ -159,11 +163,11 @@ a file from an existing Secret, mounted read-only at the path below.
       key: {{ $v.s3.credentials.secretKeyKey }}
 {{- end }}
 {{- if $v.kafka.sasl.mechanism }}
-- name: SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG
+- name: KAFKA_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ required "kafka.sasl.existingSecret is required with a SASL mechanism" $v.kafka.sasl.existingSecret }}
-      key: {{ $v.kafka.sasl.jaasConfigKey }}
+      name: {{ required "services.<name>.kafka.existingSecret is required with a SASL mechanism" .svc.kafka.existingSecret }}
+      key: {{ .svc.kafka.passwordKey }}
 {{- end }}
 {{- range .svc.secretEnv }}
 - name: {{ .name }}
@@ -260,4 +264,77 @@ GATEWAY_CSP_EXTRA_ORIGINS: {{ include "apexshare.cspExtraOrigins" .root | quote 
       name: {{ .secretName }}
       key: {{ .key }}
 {{- end }}
+{{- end -}}
+
+{{/*
+The ACLs of the release as lines "<principal> <TOPIC|GROUP|CLUSTER> <LITERAL|PREFIXED> <name> <Operation,...>", sorted,
+one per principal and resource: exactly what com.apexshare.events.access.KafkaAcls renders for the same users and
+groups (deploy-tests compares them). Services: Write on the topics they produce (IdempotentWrite on the cluster: their
+producers are idempotent), Read on the topics they consume and on their group, Write on their dead-letter topics. The
+topics Job: Create/Describe/Alter/DescribeConfigs/AlterConfigs on apexshare.* topics. The S3 bridge: Write on the raw
+notifications topic. Analytics: Read on the event topics and on groups of its prefix.
+*/}}
+{{- define "apexshare.kafkaAcls" -}}
+{{- $v := .Values -}}
+{{- $acls := dict -}}
+{{- range $key, $svc := $v.services }}
+{{- if $svc.enabled }}
+{{- $p := printf "User:%s" (required "services.<name>.kafka.user is required for the ACLs" $svc.kafka.user) }}
+{{- range $svc.kafka.produces }}
+{{- $k := printf "%s TOPIC LITERAL %s" $p . }}
+{{- $_ := set $acls $k (append (get $acls $k | default list) "Write") }}
+{{- end }}
+{{- if $svc.kafka.produces }}
+{{- $k := printf "%s CLUSTER LITERAL kafka-cluster" $p }}
+{{- $_ := set $acls $k (append (get $acls $k | default list) "IdempotentWrite") }}
+{{- end }}
+{{- if $svc.kafka.consumes }}
+{{- $k := printf "%s GROUP LITERAL %s" $p $svc.kafka.consumerGroup }}
+{{- $_ := set $acls $k (append (get $acls $k | default list) "Read") }}
+{{- end }}
+{{- range $svc.kafka.consumes }}
+{{- $k := printf "%s TOPIC LITERAL %s" $p . }}
+{{- $_ := set $acls $k (append (get $acls $k | default list) "Read") }}
+{{- $d := printf "%s TOPIC LITERAL %s.%s.dlt" $p . $svc.kafka.consumerGroup }}
+{{- $_ := set $acls $d (append (get $acls $d | default list) "Write") }}
+{{- end }}
+{{- end }}
+{{- end }}
+{{- $_ := set $acls (printf "User:%s TOPIC PREFIXED apexshare." $v.topics.kafka.user) (list "Create" "Describe" "Alter" "DescribeConfigs" "AlterConfigs") }}
+{{- with $v.kafka.acls.s3Bridge }}
+{{- $_ := set $acls (printf "User:%s TOPIC LITERAL %s" .user $v.topics.rawNotifications) (list "Write") }}
+{{- end }}
+{{- with $v.kafka.acls.analytics }}
+{{- $a := . }}
+{{- range $v.topics.events }}
+{{- $_ := set $acls (printf "User:%s TOPIC LITERAL %s" $a.user .) (list "Read") }}
+{{- end }}
+{{- $_ := set $acls (printf "User:%s GROUP PREFIXED %s" $a.user $a.groupPrefix) (list "Read") }}
+{{- end }}
+{{- range $k := keys $acls | sortAlpha }}
+{{ $k }} {{ get $acls $k | uniq | sortAlpha | join "," }}
+{{- end }}
+{{- end -}}
+
+{{/*
+The client settings of a Job's Kafka tools (kafka-topics.sh, kafka-acls.sh, kafka-configs.sh): written by its script to
+$config from KAFKA_SECURITY_PROTOCOL, KAFKA_SASL_MECHANISM and KAFKA_SASL_JAAS_CONFIG (the admin's line) or
+KAFKA_USERNAME / KAFKA_PASSWORD (its own user).
+*/}}
+{{- define "apexshare.kafkaToolConfig" -}}
+config=/tmp/client.properties
+echo "security.protocol=${KAFKA_SECURITY_PROTOCOL}" > "$config"
+if [ -n "${KAFKA_SASL_MECHANISM}" ]; then
+  echo "sasl.mechanism=${KAFKA_SASL_MECHANISM}" >> "$config"
+  if [ -n "${KAFKA_SASL_JAAS_CONFIG:-}" ]; then
+    echo "sasl.jaas.config=${KAFKA_SASL_JAAS_CONFIG}" >> "$config"
+  else
+    case "${KAFKA_SASL_MECHANISM}" in
+      PLAIN) module=org.apache.kafka.common.security.plain.PlainLoginModule ;;
+      *) module=org.apache.kafka.common.security.scram.ScramLoginModule ;;
+    esac
+    echo "sasl.jaas.config=${module} required username=\"${KAFKA_USERNAME}\" password=\"${KAFKA_PASSWORD}\";" >> "$config"
+  fi
+fi
+kafka() { "/opt/kafka/bin/$1" --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$config" "${@:2}"; }
 {{- end -}}

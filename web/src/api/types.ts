@@ -67,8 +67,24 @@ export interface Completion {
 // ---- catalog-service ----
 /** Known today: INITIATED, AVAILABLE, DELETED, EXPIRED. Any other value is shown as it comes. */
 export type UploadStatus = string;
-/** Known today: PENDING, SENT, FAILED; DELIVERED and BOUNCED come with a later issue. */
+/** Known today: PENDING, SENT, FAILED. Whether a sent email arrived is in `delivery`. */
 export type EmailStatus = string;
+
+/**
+ * Did the student's email arrive (catalog `delivery`): SENT (accepted, nothing reported since), DELAYED, DELIVERED,
+ * BOUNCED, COMPLAINED (marked as spam), REJECTED (the provider refused it) or SUPPRESSED (not sent: the address
+ * bounced or complained before). Any other value is shown as it comes.
+ */
+export type DeliveryState = 'SENT' | 'DELAYED' | 'DELIVERED' | 'BOUNCED' | 'COMPLAINED' | 'REJECTED' | 'SUPPRESSED' | (string & {});
+export type BounceType = 'HARD' | 'SOFT' | 'UNDETERMINED';
+
+export interface EmailDelivery {
+  state: DeliveryState;
+  /** When that happened (ISO-8601). */
+  at: string | null;
+  /** Set for BOUNCED (and for SUPPRESSED after a hard bounce). */
+  bounceType?: BounceType | null;
+}
 
 export interface UploadItem {
   fileId: string;
@@ -86,6 +102,8 @@ export interface UploadItem {
   expiresAt?: string | null;
   /** The trainer revoked the links (issue 16). */
   linksRevoked?: boolean;
+  /** Null until the email was sent (or suppressed). */
+  delivery?: EmailDelivery | null;
 }
 
 export interface RecentUploads {
@@ -114,9 +132,6 @@ export interface UploadDetail extends UploadItem {
   emailSentAt?: string | null;
   emailFailedAt?: string | null;
   emailFailureReason?: string | null;
-  /** Later issue (delivery states): when the provider reported delivery or a bounce. */
-  emailDeliveredAt?: string | null;
-  emailBouncedAt?: string | null;
   deletedAt?: string | null;
   /** ABORTED, TRAINER_DELETED, RETENTION_EXPIRED or OTHER once deleted. */
   deletionReason?: string | null;

@@ -31,6 +31,22 @@ describe('the dashboard', () => {
     expect(within(screen.getByRole('link', { name: 'GX3.MP4' }).closest('tr')!).getByText('Bounced soft')).toBeInTheDocument();
   });
 
+  it('should answer "delivered?" in each row from the delivery state', async () => {
+    fakeFetch(on('GET', /^\/api\/v1\/uploads\?/, ok({
+      uploads: [row({ delivery: { state: 'DELIVERED', at: '2026-05-14T17:06:00Z', bounceType: null } }),
+        row({ fileId: 'f2', fileName: 'GX2.MP4', delivery: { state: 'BOUNCED', at: '2026-05-14T17:07:00Z', bounceType: 'HARD' } }),
+        row({ fileId: 'f3', fileName: 'GX3.MP4', emailSent: false, emailStatus: 'FAILED', delivery: { state: 'SUPPRESSED', at: '2026-05-14T17:08:00Z', bounceType: 'HARD' } })],
+      page: { limit: 20, hasMore: false, nextCursor: null },
+    })));
+    renderAt('/uploads', [{ path: '/uploads', element: <DashboardPage /> }]);
+    const delivered = (await screen.findByRole('link', { name: 'GX010042.MP4' })).closest('tr')!;
+    expect(within(delivered).getByText(/^Delivered/)).toHaveClass('badge--good');
+    const bounced = screen.getByRole('link', { name: 'GX2.MP4' }).closest('tr')!;
+    expect(within(bounced).getByText(/^Bounced/)).toHaveTextContent('Bounced: The address does not exist or accepts no mail; correct the address');
+    const suppressed = screen.getByRole('link', { name: 'GX3.MP4' }).closest('tr')!;
+    expect(within(suppressed).getByText(/^Not sent/)).toHaveClass('badge--bad');
+  });
+
   it('should search by email, date and state, and page with the cursor', async () => {
     const { calls } = fakeFetch(
       on('GET', /cursor=c2/, ok({ uploads: [row({ fileId: 'old', fileName: 'OLD.MP4' })], page: { limit: 20, hasMore: false, nextCursor: null } })),
@@ -65,6 +81,15 @@ describe('an upload\'s page', () => {
     const timeline = screen.getByRole('list');
     expect(await within(timeline).findByText('with Safari')).toBeInTheDocument();
     expect(within(timeline).getByText('Email sent')).toBeInTheDocument();
+  });
+
+  it('should tell the trainer when the email bounced and what to do', async () => {
+    fakeFetch(on('GET', /\/api\/v1\/uploads\/f1$/, ok({ ...detail, delivery: { state: 'BOUNCED', at: '2026-05-14T17:06:00Z', bounceType: 'HARD' } })));
+    renderAt('/uploads/f1', [{ path: '/uploads/:fileId', element: <UploadDetailPage /> }]);
+    const notice = await screen.findByRole('status');
+    expect(notice).toHaveTextContent('The email did not reach the student');
+    expect(notice).toHaveTextContent('ApexShare sends nothing more to sue@student.example until the address is corrected.');
+    expect(within(screen.getByRole('list')).getByText('Email bounced')).toBeInTheDocument();
   });
 
   it('should say so while the catalog cannot list downloads yet', async () => {

@@ -184,7 +184,7 @@ export function UploadTable({ uploads, filtered, busy }: { uploads: UploadItem[]
               <td data-label="Session">{formatDate(u.sessionDate)}</td>
               <td data-label="Size">{formatBytes(u.fileSize)}</td>
               <td data-label="State"><UploadStateBadge status={u.status} /></td>
-              <td data-label="Email"><EmailStateBadge emailStatus={u.emailStatus ?? (u.emailSent ? 'SENT' : undefined)} uploadStatus={u.status} /></td>
+              <td data-label="Email"><EmailStateBadge emailStatus={u.emailStatus ?? (u.emailSent ? 'SENT' : undefined)} uploadStatus={u.status} delivery={u.delivery} /></td>
               <td data-label="Downloads" className="num">{u.downloadCount}</td>
               <td data-label="Expires">{formatDateTime(u.expiresAt)}</td>
             </tr>

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/http';
 import { useUploadDetail, useUploadDownloads } from '../api/queries';
 import { Alert } from '../ui/Alert';
-import { EmailStateBadge, UploadStateBadge } from '../ui/badges';
+import { deliveryNeedsAttention, deliveryState, EmailStateBadge, UploadStateBadge } from '../ui/badges';
 import { formatBytes, formatDate, formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/PageHeading';
 import { buildTimeline } from './timeline';
@@ -37,6 +37,16 @@ export function UploadDetailPage() {
     <main id="main" className="page">
       <BackLink />
       <PageHeading title={u.fileName}>{u.fileName}</PageHeading>
+      {deliveryNeedsAttention(u.delivery) && (
+        <Alert kind="info" title="The email did not reach the student">
+          <p>
+            {u.delivery && deliveryState(u.delivery).hint}.{' '}
+            {u.delivery?.state === 'REJECTED'
+              ? 'Sending it again will probably not help; please contact support.'
+              : `ApexShare sends nothing more to ${u.studentEmail ?? 'this address'} until the address is corrected.`}
+          </p>
+        </Alert>
+      )}
       <div className="detail">
         <section aria-labelledby="facts-heading" className="panel">
           <h2 id="facts-heading">Details</h2>
@@ -53,7 +63,7 @@ export function UploadDetailPage() {
             <dt>Session</dt><dd>{formatDate(u.sessionDate)}</dd>
             <dt>Size</dt><dd>{formatBytes(u.fileSize)}</dd>
             <dt>State</dt><dd><UploadStateBadge status={u.status} /></dd>
-            <dt>Email</dt><dd><EmailStateBadge emailStatus={u.emailStatus} uploadStatus={u.status} /></dd>
+            <dt>Email</dt><dd><EmailStateBadge emailStatus={u.emailStatus} uploadStatus={u.status} delivery={u.delivery} /></dd>
             <dt>Downloads</dt><dd>{u.downloadCount}</dd>
             <dt>Link expires</dt><dd>{formatDateTime(u.expiresAt)}{u.linksRevoked && ' (revoked)'}</dd>
             {u.originalFileName && u.originalFileName !== u.fileName && (<><dt>Original name</dt><dd>{u.originalFileName}</dd></>)}

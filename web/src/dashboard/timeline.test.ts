@@ -35,6 +35,16 @@ describe('the upload timeline', () => {
     expect(events[2]).toMatchObject({ detail: 'Mailbox unavailable', tone: 'bad' });
   });
 
+  it('should show what became of the email after it was sent', () => {
+    const events = buildTimeline({
+      ...base, lastDownloadAt: null, delivery: { state: 'BOUNCED', at: '2026-05-14T10:06:00Z', bounceType: 'HARD' },
+    }, []);
+    expect(events.map((e) => e.title)).toEqual(['Upload started', 'Upload complete', 'Email sent', 'Email bounced']);
+    expect(events[3]).toMatchObject({ tone: 'bad', detail: 'The address does not exist or accepts no mail; correct the address' });
+    expect(buildTimeline({ ...base, delivery: { state: 'SENT', at: base.emailSentAt ?? null } }, []).map((e) => e.key))
+      .not.toContain('delivery');
+  });
+
   it('should describe devices', () => {
     expect(deviceLabel('Chrome')).toBe('with Chrome');
     expect(deviceLabel('Other')).toBe('on another app or device');

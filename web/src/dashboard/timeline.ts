@@ -1,4 +1,5 @@
 import type { DownloadRecord, UploadDetail } from '../api/types';
+import { deliveryState } from '../ui/badges';
 
 export interface TimelineEvent {
   key: string;
@@ -25,8 +26,12 @@ export function buildTimeline(u: UploadDetail, downloads: DownloadRecord[] | nul
       detail: u.emailFailureReason ?? undefined, tone: 'bad',
     });
   }
-  if (u.emailDeliveredAt) events.push({ key: 'delivered', at: u.emailDeliveredAt, title: 'Email delivered', tone: 'good' });
-  if (u.emailBouncedAt) events.push({ key: 'bounced', at: u.emailBouncedAt, title: 'Email bounced', tone: 'bad' });
+  const d = u.delivery;
+  if (d?.at && d.state !== 'SENT') {
+    const title = deliveryState(d).label;
+    events.push({ key: 'delivery', at: d.at, title: d.state === 'SUPPRESSED' ? 'Email not sent' : `Email ${title.toLowerCase()}`,
+      detail: deliveryState(d).hint, tone: d.state === 'DELIVERED' ? 'good' : d.state === 'DELAYED' ? 'neutral' : 'bad' });
+  }
   if (u.lastResentAt) events.push({ key: 'resent', at: u.lastResentAt, title: 'Email resent', detail: 'last time', tone: 'neutral' });
   if (u.reminderSentAt) events.push({ key: 'reminder', at: u.reminderSentAt, title: 'Reminder sent', tone: 'neutral' });
   if (u.linksRevokedAt) events.push({ key: 'revoked', at: u.linksRevokedAt, title: 'Link revoked', tone: 'bad' });
@@ -50,7 +55,7 @@ export function buildTimeline(u: UploadDetail, downloads: DownloadRecord[] | nul
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || order(a) - order(b));
 }
 
-const ORDER = ['initiated', 'completed', 'emailed', 'email-failed', 'delivered', 'bounced'];
+const ORDER = ['initiated', 'completed', 'emailed', 'email-failed', 'delivery'];
 function order(e: TimelineEvent): number {
   const i = ORDER.indexOf(e.key);
   return i === -1 ? ORDER.length : i;

@@ -15,7 +15,7 @@ ALTER TABLE email DROP CONSTRAINT email_pkey;
 ALTER TABLE email ADD PRIMARY KEY (file_id, kind, ref);
 ALTER TABLE email DROP CONSTRAINT email_kind_check;
 ALTER TABLE email ADD CONSTRAINT email_kind_check CHECK (kind IN ('STUDENT_LINK', 'TRAINER_FIRST_DOWNLOAD',
-    'STUDENT_RESEND', 'STUDENT_NEW_ADDRESS', 'STUDENT_REMINDER'));
+    'TRAINER_DELIVERY_PROBLEM', 'STUDENT_RESEND', 'STUDENT_NEW_ADDRESS', 'STUDENT_REMINDER'));
 -- The link generation the email's link belongs to (EmailSent.linkGeneration), kept once it is sent.
 ALTER TABLE email ADD COLUMN link_generation integer;
 

@@ -10,6 +10,10 @@ import com.apexshare.events.CompletionSource;
 import com.apexshare.events.DeletionReason;
 import com.apexshare.events.DownloadChannel;
 import com.apexshare.events.Downloaded;
+import com.apexshare.events.EmailBounceType;
+import com.apexshare.events.EmailDeliveryReported;
+import com.apexshare.events.EmailDeliverySource;
+import com.apexshare.events.EmailDeliveryState;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailFailureReason;
 import com.apexshare.events.EmailSent;
@@ -62,6 +66,14 @@ public final class TestEvents {
     public static EmailFailed emailFailed(String fileId, Instant at) {
         return EmailFailed.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at).setFileId(fileId)
                 .setReason(EmailFailureReason.RECIPIENT_REJECTED).setDetail("mailbox unavailable").build();
+    }
+
+    /** A delivery report as notification-service publishes it. */
+    public static EmailDeliveryReported delivery(String fileId, EmailDeliveryState state, int sequence, Instant at,
+            EmailBounceType bounceType) {
+        return EmailDeliveryReported.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(at)
+                .setFileId(fileId).setState(state).setSequence(sequence).setReportedAt(at).setBounceType(bounceType)
+                .setSource(EmailDeliverySource.SES_EVENT).setDiagnostic(null).build();
     }
 
     public static Downloaded downloaded(String fileId, String downloadId, Instant at) {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +21,9 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import com.apexshare.events.Topics;
+import com.apexshare.events.access.KafkaAcls;
+import com.apexshare.events.access.KafkaClient;
+import com.apexshare.events.access.TopicOwnership;
 
 /**
  * docker-compose.yml runs the whole system: KRaft Kafka, PostgreSQL, MinIO bridged onto Kafka, Mailpit, the topic
@@ -72,6 +76,49 @@ class ComposeFileTest {
         assertThat(created.keySet()).containsExactlyInAnyOrderElementsOf(chartTopics);
         // Then it waits for a healthy broker
         assertThat(condition("kafka-init", "kafka")).contains("service_healthy");
+    }
+
+    @Test
+    void shouldAuthenticateEveryKafkaClientAndApplyTheGeneratedAcls() {
+        // Given the broker
+        Map<String, String> kafka = environment("kafka");
+
+        // Then every listener speaks SASL, the StandardAuthorizer denies whatever no ACL allows, admin alone is super
+        assertThat(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(","))
+                .allSatisfy(l -> assertThat(l).endsWith(":SASL_PLAINTEXT"));
+        assertThat(kafka).containsEntry("KAFKA_AUTHORIZER_CLASS_NAME",
+                        "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+                .containsEntry("KAFKA_SUPER_USERS", "User:admin");
+        // Then kafka-init applies exactly the ACLs generated from the topic catalog's owners
+        List<String> acls = Yamls.string(COMPOSE, "configs.kafka-acls.content").lines().map(String::trim)
+                .filter(l -> !l.isEmpty()).toList();
+        assertThat(acls).containsExactlyElementsOf(KafkaAcls.render(KafkaAcls.defaults()));
+        assertThat(String.join("\n", commandOf("kafka-init"))).contains("kafka-acls.sh --add")
+                .contains("done < /etc/kafka/apexshare-acls.txt");
+        // Then every user the ACLs name gets SCRAM credentials, and each service logs in as its own user with the
+        // password kafka-init gave it
+        Map<String, String> users = environment("kafka-init").get("SCRAM_USERS").lines().map(String::trim)
+                .filter(l -> !l.isEmpty()).map(l -> l.split(" "))
+                .collect(Collectors.toMap(u -> u[0], u -> u[1]));
+        assertThat(users.keySet().stream().map(u -> "User:" + u))
+                .containsExactlyInAnyOrderElementsOf(KafkaAcls.defaults().stream().map(b -> b.entry().principal())
+                        .distinct().toList());
+        for (Service service : Service.values()) {
+            Map<String, String> env = environment(service.module());
+            KafkaClient client = TopicOwnership.byName(service.module()).orElseThrow();
+            assertThat(env).containsEntry("KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+                    .containsEntry("KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+                    .containsEntry("KAFKA_USERNAME", client.defaultUser())
+                    .containsEntry("KAFKA_PASSWORD", users.get(client.defaultUser()));
+        }
+        // Then MinIO publishes as the S3 bridge, the one writer of the raw notifications topic
+        Map<String, String> minio = environment("minio");
+        assertThat(minio).containsEntry("MINIO_NOTIFY_KAFKA_SASL_PRIMARY", "on")
+                .containsEntry("MINIO_NOTIFY_KAFKA_SASL_MECHANISM_PRIMARY", "sha512")
+                .containsEntry("MINIO_NOTIFY_KAFKA_SASL_USERNAME_PRIMARY", TopicOwnership.S3_BRIDGE.defaultUser())
+                .containsEntry("MINIO_NOTIFY_KAFKA_SASL_PASSWORD_PRIMARY",
+                        users.get(TopicOwnership.S3_BRIDGE.defaultUser()));
     }
 
     @Test

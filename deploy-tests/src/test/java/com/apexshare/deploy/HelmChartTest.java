@@ -589,20 +589,29 @@ class HelmChartTest {
     }
 
     @Test
-    void shouldReachManagedKafkaOverSaslWithTheJaasLineFromASecretInProduction() {
+    void shouldReachManagedKafkaOverSaslWithAUserOfItsOwnPerServiceInProduction() {
         // Given the production render
         RenderedChart chart = RenderedChart.of(Variant.PRODUCTION_TOPICS_JOB);
 
-        // Then the services speak SASL_SSL with the JAAS line from a Secret
+        // Then each service speaks SASL_SSL/SCRAM as its own user, its password from a Secret of its own
+        Set<String> users = new java.util.HashSet<>();
+        Set<String> secrets = new java.util.HashSet<>();
         for (Service service : Service.values()) {
             Map<String, EnvSource> env = chart.environment(service);
             assertThat(env.get("KAFKA_SECURITY_PROTOCOL").value()).isEqualTo("SASL_SSL");
-            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM").value()).isEqualTo("SCRAM-SHA-512");
-            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG").kind()).isEqualTo(EnvSource.Kind.SECRET);
+            assertThat(env.get("KAFKA_SASL_MECHANISM").value()).isEqualTo("SCRAM-SHA-512");
+            assertThat(env.get("KAFKA_USERNAME").value()).isEqualTo("apexshare-" + service.module());
+            assertThat(env.get("KAFKA_PASSWORD").kind()).isEqualTo(EnvSource.Kind.SECRET);
+            users.add(env.get("KAFKA_USERNAME").value());
+            secrets.add(env.get("KAFKA_PASSWORD").secretName());
         }
-        // Then so does the topics Job, with the production replication
+        assertThat(users).hasSize(Service.values().length);
+        assertThat(secrets).hasSize(Service.values().length);
+        // Then so does the topics Job, as a user of its own, with the production replication
         TopicsJob job = TopicsJob.of(chart);
-        assertThat(job.env("KAFKA_SASL_JAAS_CONFIG")).containsKey("valueFrom");
+        assertThat(Yamls.string(job.env("KAFKA_USERNAME"), "value")).isEqualTo("apexshare-topics");
+        assertThat(Yamls.string(job.env("KAFKA_PASSWORD"), "valueFrom.secretKeyRef.name"))
+                .isEqualTo("apexshare-kafka-topics").isNotIn(secrets);
         assertThat(Yamls.string(job.env("REPLICATION_FACTOR"), "value")).isEqualTo("3");
     }
 
@@ -683,15 +692,22 @@ class HelmChartTest {
     record TopicsJob(Map<String, Object> pod, Map<String, Object> container) {
 
         static TopicsJob of(RenderedChart chart) {
-            List<Map<String, Object>> jobs = chart.ofKind("Job");
-            assertThat(jobs).hasSize(1);
+            return of(chart, "kafka-topics");
+        }
+
+        /** The Job of a component ({@code kafka-topics}, {@code kafka-acls}). */
+        static TopicsJob of(RenderedChart chart, String component) {
+            List<Map<String, Object>> jobs = chart.ofKind("Job").stream()
+                    .filter(j -> component.equals(Yamls.map(j, "metadata.labels").get("app.kubernetes.io/component")))
+                    .toList();
+            assertThat(jobs).as(component + " Job").hasSize(1);
             Map<String, Object> pod = Yamls.map(jobs.get(0), "spec.template.spec");
             return new TopicsJob(pod, Yamls.list(pod, "containers").get(0));
         }
 
         Map<String, Object> env(String name) {
             return Yamls.list(container, "env").stream().filter(e -> name.equals(e.get("name"))).findFirst()
-                    .orElseThrow(() -> new AssertionError("topics Job has no " + name));
+                    .orElseThrow(() -> new AssertionError("Job has no " + name));
         }
 
         /** Topic name -> partitions, from the TOPICS variable ("name partitions retention.ms" lines). */

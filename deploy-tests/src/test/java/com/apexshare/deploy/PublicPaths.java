@@ -31,6 +31,7 @@ final class PublicPaths {
         owners.put("/api/v1/uploads", Optional.of(Service.CATALOG));
         owners.put("/api/v1/uploads/" + FILE_ID, Optional.of(Service.CATALOG));
         owners.put("/api/v1/notifications/" + FILE_ID, Optional.of(Service.NOTIFICATION));
+        owners.put("/api/v1/delivery-events/ses", Optional.of(Service.NOTIFICATION));
         owners.put("/d/" + TOKEN, Optional.of(Service.DOWNLOAD));
         owners.put("/api/v1/downloads/" + TOKEN, Optional.of(Service.DOWNLOAD));
         owners.put("/actuator/prometheus", Optional.empty());

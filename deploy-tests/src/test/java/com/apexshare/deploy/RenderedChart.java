@@ -35,6 +35,11 @@ final class RenderedChart {
         // inspected as the plain Job the chart renders for GitOps pipelines.
         DEFAULT_TOPICS_JOB(null, Map.of("topics.hook", false)),
         PRODUCTION_TOPICS_JOB(Repository.PRODUCTION_VALUES, Map.of("topics.hook", false)),
+        // values-production.yaml on a self-managed cluster: the ACL Job also sets the SCRAM users' credentials, the S3
+        // bridge's and the analytics readers' included.
+        PRODUCTION_SCRAM_USERS(Repository.PRODUCTION_VALUES, Map.of("topics.hook", false,
+                "kafka.acls.createScramUsers", true, "kafka.acls.s3Bridge.existingSecret", "apexshare-kafka-s3-bridge",
+                "kafka.acls.analytics.existingSecret", "apexshare-kafka-analytics")),
         // values-production.yaml with its commented Keycloak block in force instead of Cognito.
         PRODUCTION_KEYCLOAK(Repository.PRODUCTION_VALUES, Map.of()),
         // values-production.yaml with downloads through CloudFront switched on (its example values).

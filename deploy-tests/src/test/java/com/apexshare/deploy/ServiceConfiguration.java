@@ -11,11 +11,12 @@ import java.util.regex.Pattern;
 /**
  * The environment variables a service's {@code application.yaml} reads, i.e. its {@code ${ENV_NAME:default}}
  * placeholders (upper-case names only: lower-case placeholders such as {@code ${spring.application.name}} refer to
- * other properties), each with its default if it has one.
+ * other properties), each with its default if it has one. Defaults may hold placeholders of their own (the Kafka
+ * JAAS line's {@code ${KAFKA_USERNAME:}}): those are read too.
  */
 final class ServiceConfiguration {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:|})");
 
     private final Map<String, Optional<String>> defaults;
 
@@ -29,8 +30,11 @@ final class ServiceConfiguration {
             String content = stripComment(line);
             Matcher m = PLACEHOLDER.matcher(content);
             while (m.find()) {
+                Optional<String> def = m.group(2).equals(":")
+                        ? Optional.of(content.substring(m.end(), closingBrace(content, m.end())).trim())
+                        : Optional.empty();
                 // The same variable may appear several times (DB_SCHEMA); the first default is as good as any.
-                defaults.putIfAbsent(m.group(1), Optional.ofNullable(m.group(2)).map(String::trim));
+                defaults.putIfAbsent(m.group(1), def);
             }
         }
         return new ServiceConfiguration(defaults);
@@ -52,6 +56,23 @@ final class ServiceConfiguration {
             throw new IllegalArgumentException(name + " is not read by this configuration");
         }
         return d;
+    }
+
+    /** The index of the brace that closes a placeholder whose default starts at {@code from} (nesting counted). */
+    private static int closingBrace(String content, int from) {
+        int depth = 0;
+        for (int i = from; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c == '{' && i > 0 && content.charAt(i - 1) == '$') {
+                depth++;
+            } else if (c == '}') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            }
+        }
+        throw new IllegalArgumentException("unclosed placeholder: " + content);
     }
 
     private static String stripComment(String line) {

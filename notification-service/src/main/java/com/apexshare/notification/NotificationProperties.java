@@ -3,6 +3,7 @@ package com.apexshare.notification;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -28,6 +29,7 @@ import jakarta.validation.constraints.NotNull;
  * @param trainerNotification the trainer's email on the first download
  * @param stuckAfter          an email still {@code SENDING} after this long is reported as stuck (metric and log)
  * @param purgeAfter          how long past its retention end an upload's row (personal data) is kept before removal
+ * @param deliveryTracking    what happens to emails after they were sent: SES events, the bounce mailbox, VERP
  * @param reminders           the one reminder to a student who has not downloaded
  * @param digest              the trainer's optional daily digest
  */
@@ -45,6 +47,7 @@ public record NotificationProperties(
         @Valid @NotNull TrainerNotification trainerNotification,
         @NotNull Duration stuckAfter,
         @NotNull Duration purgeAfter,
+        @Valid @NotNull DeliveryTracking deliveryTracking,
         @Valid Reminders reminders,
         @Valid Digest digest) {
 
@@ -132,5 +135,52 @@ public record NotificationProperties(
 
     /** @param enabled whether the trainer is emailed when the student first downloads the video */
     public record TrainerNotification(boolean enabled) {
+    }
+
+    /**
+     * @param sesEvents     the SNS endpoint taking the SES configuration set's events
+     * @param verpAddress   SMTP only: the bounce mailbox's address, e.g. {@code bounces@apexshare.example}; each email's
+     *                      envelope sender (Return-Path) becomes {@code bounces+<message id>@apexshare.example}, so a
+     *                      bounce names its email even when it quotes nothing of it; blank keeps the From address
+     * @param bounceMailbox SMTP only: the mailbox bounces (DSNs) arrive in, read over IMAP
+     */
+    public record DeliveryTracking(@Valid @NotNull SesEvents sesEvents, String verpAddress,
+            @Valid @NotNull BounceMailbox bounceMailbox) {
+    }
+
+    /**
+     * @param topicArns              the SNS topics whose messages are accepted (anyone can create a topic and sign
+     *                               with SNS's key, so this is what makes a message ours); empty refuses every message
+     * @param certificateHostPattern regular expression the signing certificate's and the subscribe URL's host must
+     *                               match entirely ({@code sns.<region>.amazonaws.com} in production)
+     * @param requireHttps           whether those URLs must be https (only tests turn this off)
+     * @param certificateCacheSize   signing certificates kept in memory (SNS uses one per region, rotated rarely)
+     * @param httpTimeout            fetching a certificate or confirming a subscription at most
+     */
+    public record SesEvents(List<String> topicArns, @NotBlank String certificateHostPattern, boolean requireHttps,
+            @Min(1) int certificateCacheSize, @NotNull Duration httpTimeout) {
+
+        public SesEvents {
+            topicArns = topicArns == null ? List.of()
+                    : topicArns.stream().map(String::trim).filter(a -> !a.isEmpty()).toList();
+        }
+    }
+
+    /**
+     * @param enabled      whether the bounce mailbox is read
+     * @param protocol     {@code imap} or {@code imaps}
+     * @param host         IMAP server
+     * @param port         IMAP port
+     * @param username     login
+     * @param password     password
+     * @param folder       the folder bounces arrive in
+     * @param starttls     require STARTTLS on {@code imap}
+     * @param pollInterval how often the mailbox is read
+     * @param timeout      connect and read timeout
+     * @param batchSize    most messages handled per poll
+     */
+    public record BounceMailbox(boolean enabled, @NotBlank String protocol, String host, int port, String username,
+            String password, @NotBlank String folder, boolean starttls, @NotNull Duration pollInterval,
+            @NotNull Duration timeout, @Min(1) int batchSize) {
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -45,14 +46,19 @@ class ReminderSmtpIntegrationTest extends SmtpContextIntegrationTest {
     @Autowired
     ReminderJob reminders;
 
+    private static KafkaListenerEndpointRegistry shared;
+
     @BeforeAll
     static void onlyThisContextConsumes() {
         // The shared context would otherwise take half the partitions (same group) with its 48-hour reminders.
+        shared = currentListeners();
         pauseListeners();
     }
 
     @AfterAll
     static void giveTheTopicsBack() {
+        // This context is closed after the class: pause and resume act on the shared one's listeners again.
+        restoreListeners(shared);
         resumeListeners();
     }
 

@@ -29,6 +29,10 @@ public abstract class SmtpContextIntegrationTest {
     public static final String LINK_BASE = "https://videos.apexshare.test";
     public static final String FROM = "no-reply@apexshare.test";
     public static final String REPLY_TO = "support@apexshare.test";
+    /** The bounce mailbox (GreenMail over IMAP) and the VERP base of every email's return path. */
+    public static final String BOUNCES = "bounces@apexshare.test";
+    public static final String BOUNCES_LOGIN = "bounces";
+    public static final String BOUNCES_PASSWORD = "bounce-secret";
 
     @LocalServerPort
     protected int port;
@@ -56,6 +60,16 @@ public abstract class SmtpContextIntegrationTest {
         }
     }
 
+    /** The listeners pause and resume act on (the context that was created last). */
+    static KafkaListenerEndpointRegistry currentListeners() {
+        return listeners;
+    }
+
+    /** Points pause and resume back at a context's listeners (after a class with a context of its own). */
+    static void restoreListeners(KafkaListenerEndpointRegistry registry) {
+        listeners = registry;
+    }
+
     static void resumeListeners() {
         if (listeners != null) {
             listeners.start();
@@ -79,6 +93,15 @@ public abstract class SmtpContextIntegrationTest {
         registry.add("apexshare.notification.retry.initial-backoff", () -> "PT0.2S");
         registry.add("apexshare.notification.retry.max-backoff", () -> "PT1S");
         registry.add("apexshare.platform.outbox.poll-interval", () -> "100ms");
+        DevStack.smtp().greenMail().setUser(BOUNCES, BOUNCES_LOGIN, BOUNCES_PASSWORD);
+        registry.add("apexshare.notification.delivery-tracking.verp-address", () -> BOUNCES);
+        registry.add("apexshare.notification.delivery-tracking.bounce-mailbox.enabled", () -> "true");
+        registry.add("apexshare.notification.delivery-tracking.bounce-mailbox.protocol", () -> "imap");
+        registry.add("apexshare.notification.delivery-tracking.bounce-mailbox.host", () -> DevStack.smtp().host());
+        registry.add("apexshare.notification.delivery-tracking.bounce-mailbox.port", () -> DevStack.smtp().imapPort());
+        registry.add("apexshare.notification.delivery-tracking.bounce-mailbox.username", () -> BOUNCES_LOGIN);
+        registry.add("apexshare.notification.delivery-tracking.bounce-mailbox.password", () -> BOUNCES_PASSWORD);
+        registry.add("apexshare.notification.delivery-tracking.bounce-mailbox.poll-interval", () -> "PT0.5S");
     }
 
     /** Waits until this service has recorded {@code count} completion signals of the upload. */

@@ -11,6 +11,9 @@ import java.util.UUID;
 
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.apexshare.events.EmailPurpose;
 import com.apexshare.events.EmailSent;
@@ -19,6 +22,8 @@ import com.apexshare.events.LinkRevoked;
 import com.apexshare.events.StudentAddressChanged;
 import com.apexshare.events.StudentEmailResent;
 import com.apexshare.events.Topics;
+import com.apexshare.notification.email.SuppressionReason;
+import com.apexshare.notification.email.Suppressions;
 import com.apexshare.notification.support.Events;
 import com.apexshare.notification.support.Mailbox;
 
@@ -31,6 +36,12 @@ import jakarta.mail.internet.MimeMessage;
 class TrainerActionsSmtpIntegrationTest extends SmtpContextIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    Suppressions suppressions;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void shouldSendOneEmailPerResendRequestEvenWhenARequestIsDeliveredTwice() {
@@ -81,6 +92,29 @@ class TrainerActionsSmtpIntegrationTest extends SmtpContextIntegrationTest {
         // and its EmailSent names the new generation, so that download-service revokes the old link
         assertThat(Events.read(Topics.EMAIL_SENT, fileId)).filteredOn(e -> e.getLinkGeneration() == 2)
                 .singleElement().satisfies(e -> assertThat(e.getPurpose()).isEqualTo(EmailPurpose.ADDRESS_CHANGED));
+        assertThat(emailStatus(fileId, "STUDENT_NEW_ADDRESS")).isEqualTo("SENT");
+    }
+
+    @Test
+    void shouldLiftTheSuppressionOfTheAddressTheTrainerCorrectedTo() {
+        // Given a completed upload, and the address the trainer corrects it to on the suppression list (an earlier
+        // hard bounce)
+        UUID fileId = UUID.randomUUID();
+        String first = uniqueAddress("first");
+        String vouched = uniqueAddress("vouched");
+        completedAndEmailed(fileId, first);
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                suppressions.suppress(vouched, SuppressionReason.HARD_BOUNCE, UUID.randomUUID(), Instant.now()));
+
+        // When the trainer corrects the address to it
+        Events.publish(Topics.STUDENT_ADDRESS_CHANGED, StudentAddressChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setFileId(fileId.toString()).setStudentEmail(vouched).setStudentName(null).setLinkGeneration(2)
+                .build());
+
+        // Then the trainer's word lifts the suppression and the new link email goes out
+        await().atMost(WAIT).until(() -> Mailbox.messagesTo(vouched).size() == 1);
+        assertThat(suppressions.reasonFor(vouched)).isEmpty();
         assertThat(emailStatus(fileId, "STUDENT_NEW_ADDRESS")).isEqualTo("SENT");
     }
 

@@ -21,6 +21,7 @@ public final class Topics {
         public static final String UPLOAD_DELETED = "apexshare.upload-deleted.v1";
         public static final String EMAIL_SENT = "apexshare.email-sent.v1";
         public static final String EMAIL_FAILED = "apexshare.email-failed.v1";
+        public static final String EMAIL_DELIVERY_REPORTED = "apexshare.email-delivery-reported.v1";
         public static final String DOWNLOADED = "apexshare.downloaded.v1";
         public static final String STUDENT_EMAIL_RESENT = "apexshare.student-email-resent.v1";
         public static final String STUDENT_ADDRESS_CHANGED = "apexshare.student-address-changed.v1";
@@ -45,6 +46,9 @@ public final class Topics {
     public static final Topic<EmailSent> EMAIL_SENT = Topic.avro(Names.EMAIL_SENT, EmailSent.class, PARTITIONS);
     public static final Topic<EmailFailed> EMAIL_FAILED =
             Topic.avro(Names.EMAIL_FAILED, EmailFailed.class, PARTITIONS);
+    /** What became of the student's email after it was sent (delivered, bounced, …), or that it was suppressed. */
+    public static final Topic<EmailDeliveryReported> EMAIL_DELIVERY_REPORTED =
+            Topic.avro(Names.EMAIL_DELIVERY_REPORTED, EmailDeliveryReported.class, PARTITIONS);
     public static final Topic<Downloaded> DOWNLOADED = Topic.avro(Names.DOWNLOADED, Downloaded.class, PARTITIONS);
 
     // The trainer's actions on an upload (upload-service): each one a fact that catalog, notification, download and
@@ -67,9 +71,9 @@ public final class Topics {
     public static final Topic<String> S3_NOTIFICATIONS_RAW = Topic.json(Names.S3_NOTIFICATIONS_RAW, PARTITIONS);
 
     private static final List<Topic<?>> EVENTS =
-            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED, DOWNLOADED,
-                    STUDENT_EMAIL_RESENT, STUDENT_ADDRESS_CHANGED, UPLOAD_EXPIRY_CHANGED, LINK_REVOKED,
-                    REMINDER_SETTING_CHANGED);
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED,
+                    EMAIL_DELIVERY_REPORTED, DOWNLOADED, STUDENT_EMAIL_RESENT, STUDENT_ADDRESS_CHANGED,
+                    UPLOAD_EXPIRY_CHANGED, LINK_REVOKED, REMINDER_SETTING_CHANGED);
 
     private static final List<Topic<?>> ALL =
             Stream.concat(EVENTS.stream(), Stream.of(S3_NOTIFICATIONS_RAW)).toList();

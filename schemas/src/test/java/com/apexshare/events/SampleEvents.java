@@ -37,6 +37,10 @@ public final class SampleEvents {
                         .setTransport(EmailTransport.SES).build(),
                 EmailFailed.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
                         .setFileId(fileId).setReason(EmailFailureReason.RECIPIENT_REJECTED).setDetail(null).build(),
+                EmailDeliveryReported.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setState(EmailDeliveryState.BOUNCED).setSequence(2).setReportedAt(now)
+                        .setBounceType(EmailBounceType.HARD).setSource(EmailDeliverySource.SES_EVENT)
+                        .setDiagnostic("Permanent/General 5.1.1").build(),
                 Downloaded.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
                         .setFileId(fileId).setDownloadId(UUID.randomUUID().toString()).setUserAgentFamily("Firefox")
                         .setChannel(DownloadChannel.REDIRECT).build(),

@@ -48,6 +48,7 @@ class TopicsTest {
         assertThat(Topics.UPLOAD_DELETED.name()).isEqualTo(Topics.Names.UPLOAD_DELETED);
         assertThat(Topics.EMAIL_SENT.name()).isEqualTo(Topics.Names.EMAIL_SENT);
         assertThat(Topics.EMAIL_FAILED.name()).isEqualTo(Topics.Names.EMAIL_FAILED);
+        assertThat(Topics.EMAIL_DELIVERY_REPORTED.name()).isEqualTo(Topics.Names.EMAIL_DELIVERY_REPORTED);
         assertThat(Topics.DOWNLOADED.name()).isEqualTo(Topics.Names.DOWNLOADED);
         assertThat(Topics.STUDENT_EMAIL_RESENT.name()).isEqualTo(Topics.Names.STUDENT_EMAIL_RESENT);
         assertThat(Topics.STUDENT_ADDRESS_CHANGED.name()).isEqualTo(Topics.Names.STUDENT_ADDRESS_CHANGED);

@@ -75,6 +75,17 @@ public sealed interface UploadEvent {
     }
 
     /**
+     * What became of the student's email after it was sent, or that it was suppressed; the one with the highest
+     * {@code sequence} per upload is the current one.
+     *
+     * @param state      DELAYED, DELIVERED, BOUNCED, COMPLAINED, REJECTED, SUPPRESSED (or UNKNOWN from a newer writer)
+     * @param bounceType HARD, SOFT or UNDETERMINED for BOUNCED (HARD also for SUPPRESSED after a hard bounce); else null
+     */
+    record DeliveryReported(UUID fileId, String state, int sequence, Instant reportedAt, String bounceType,
+            String source) implements UploadEvent {
+    }
+
+    /**
      * A student opened the link; counted once per download id.
      *
      * @param userAgentFamily coarse client family (Chrome, curl, …); never the raw User-Agent

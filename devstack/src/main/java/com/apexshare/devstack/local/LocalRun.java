@@ -38,6 +38,11 @@ public final class LocalRun implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LocalRun.class);
 
     public static final String BUCKET = "apexshare-videos";
+    /** The local run's bounce mailbox (GreenMail over IMAP), also notification-service's VERP base address. */
+    static final String BOUNCE_MAILBOX = "bounces@apexshare.local";
+    private static final String BOUNCE_LOGIN = "bounces";
+    /** A local-only mailbox on loopback, like the demo password; never a deployment's. */
+    private static final String BOUNCE_PASSWORD = "bounces-local";
     public static final List<String> SERVICES =
             List.of("upload-service", "catalog-service", "notification-service", "download-service");
     /** The gateway's module (and jar) name. */
@@ -170,6 +175,8 @@ public final class LocalRun implements AutoCloseable {
                 "http://localhost:" + gatewayPort + " http://127.0.0.1:" + gatewayPort, notifications));
         s3.createBucket(BUCKET);
         smtp = remember(MailServer.start(settings.smtpPort()));
+        // The bounce mailbox notification-service reads over IMAP (VERP return paths name each email).
+        smtp.greenMail().setUser(BOUNCE_MAILBOX, BOUNCE_LOGIN, BOUNCE_PASSWORD);
         remember(new MailPrinter(smtp.greenMail(), out));
         // The provider boots while the services do; they fetch its keys only when the first token arrives.
         identity = remember(IdentityProvider.launch(new IdentityProvider.Settings(settings.repositoryRoot(),
@@ -233,6 +240,14 @@ public final class LocalRun implements AutoCloseable {
             env.put("SMTP_HOST", smtp.host());
             env.put("SMTP_PORT", Integer.toString(smtp.port()));
             env.put("LINK_BASE_URL", "http://127.0.0.1:" + gatewayPort);
+            env.put("BOUNCE_VERP_ADDRESS", BOUNCE_MAILBOX);
+            env.put("BOUNCE_IMAP_ENABLED", "true");
+            env.put("BOUNCE_IMAP_PROTOCOL", "imap");
+            env.put("BOUNCE_IMAP_HOST", smtp.host());
+            env.put("BOUNCE_IMAP_PORT", Integer.toString(smtp.imapPort()));
+            env.put("BOUNCE_IMAP_USERNAME", BOUNCE_LOGIN);
+            env.put("BOUNCE_IMAP_PASSWORD", BOUNCE_PASSWORD);
+            env.put("BOUNCE_IMAP_POLL_INTERVAL", "PT5S");
         }
         if (service.equals("download-service")) {
             // The gateway on this machine is the one proxy whose X-Forwarded-For names the student (gateway/README.md).
@@ -261,6 +276,7 @@ public final class LocalRun implements AutoCloseable {
         env.put("GATEWAY_DOWNLOAD_URI", service("download-service").baseUri().toString());
         // The web app's direct uploads and the student page's player talk to the local S3 store.
         env.put("GATEWAY_CSP_EXTRA_ORIGINS", s3.endpoint().toString().replaceFirst("/+$", ""));
+        env.putAll(settings.extraEnvironment());
         return env;
     }
 

@@ -118,6 +118,32 @@ class RoutingIntegrationTest {
     }
 
     @Test
+    void shouldPassSnsDeliveryEventsToNotificationServiceWithoutSignInOrCsrfToken() throws Exception {
+        // Given an SNS message (SNS posts text/plain, with no credentials of any kind)
+        String id = UUID.randomUUID().toString();
+        String body = "{\"Type\":\"Notification\",\"MessageId\":\"" + id + "\"}";
+
+        // When SNS posts it to the public endpoint
+        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.uri("/api/v1/delivery-events/ses"))
+                .header("Content-Type", "text/plain; charset=UTF-8")
+                .header("x-amz-sns-message-type", "Notification")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+
+        // Then notification-service got it unchanged (it checks the signature), nobody else, nothing added
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<RecordingBackend.Received> got = env.notification().receivedFor("/api/v1/delivery-events/ses").stream()
+                .filter(r -> new String(r.body(), StandardCharsets.UTF_8).contains(id)).toList();
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).method()).isEqualTo("POST");
+        assertThat(got.get(0).target()).isEqualTo("/api/v1/delivery-events/ses");
+        assertThat(new String(got.get(0).body(), StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(got.get(0).header("Authorization")).isNull();
+        for (RecordingBackend other : List.of(env.upload(), env.catalog(), env.download())) {
+            assertThat(other.receivedFor("/api/v1/delivery-events")).isEmpty();
+        }
+    }
+
+    @Test
     void shouldPassTheDownloadRedirectThroughUnchanged() throws Exception {
         // Given a student's link
         String token = "tok" + UUID.randomUUID().toString().replace("-", "");

@@ -8,17 +8,33 @@ import java.util.UUID;
  *
  * @param attempt           1 for the first attempt
  * @param firstDownloadedAt when the student first opened the link (trainer email only)
+ * @param studentDelivery   the student email's delivery state (trainer delivery-problem email only)
+ * @param studentBounce     its bounce type, if it bounced (trainer delivery-problem email only)
  * @param ref               the email's ref within its kind (see {@link EmailId})
  * @param linkGeneration    the upload's current link generation, which the email's link belongs to
  */
 public record ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt,
-        String ref, int linkGeneration) {
+        DeliveryState studentDelivery, BounceType studentBounce, String ref, int linkGeneration) {
 
     public ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt) {
-        this(fileId, kind, attempt, upload, firstDownloadedAt, "", 1);
+        this(fileId, kind, attempt, upload, firstDownloadedAt, null, null, "", 1);
+    }
+
+    public ClaimedEmail(UUID fileId, EmailKind kind, int attempt, UploadFacts upload, Instant firstDownloadedAt,
+            DeliveryState studentDelivery, BounceType studentBounce) {
+        this(fileId, kind, attempt, upload, firstDownloadedAt, studentDelivery, studentBounce, "", 1);
     }
 
     public EmailId id() {
         return new EmailId(fileId, kind, ref);
+    }
+
+    /** Who this email goes to: the student or the trainer; null when unknown. */
+    public String recipient() {
+        return recipientOf(kind, upload);
+    }
+
+    static String recipientOf(EmailKind kind, UploadFacts upload) {
+        return kind.toStudent() ? upload.studentEmail() : upload.trainerEmail();
     }
 }

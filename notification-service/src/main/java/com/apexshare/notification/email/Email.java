@@ -1,6 +1,7 @@
 package com.apexshare.notification.email;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -18,8 +19,18 @@ import jakarta.persistence.Table;
  * PENDING --claim--> SENDING --markSent--> SENT
  *    |                  |------retryAt---> PENDING (transient failure, due again later)
  *    |                  '----markFailed--> FAILED
- *    '-------cancel---> CANCELLED (the upload is gone)
+ *    |-------cancel---> CANCELLED (the upload is gone)
+ *    '-----suppress---> SUPPRESSED (the address hard-bounced or complained before: nothing is sent)
  * </pre>
+ *
+ * Once {@code SENT}, the provider's reports move its <em>delivery state</em> ({@link #report}) forward only:
+ * <pre>
+ * (none) < DELAYED < DELIVERED < BOUNCED soft/undetermined < BOUNCED hard | REJECTED < COMPLAINED
+ * </pre>
+ * A hard bounce, a rejection and a complaint are final: nothing moves the state after them. A report that would not
+ * move it forward (a redelivered SNS message, a DSN read twice, a delay reported after the delivery) changes nothing,
+ * so reports may come twice and in any order. Each move counts up {@code delivery_sequence}, which the announced
+ * events carry so that consumers can do the same.
  *
  * Every other change is refused with {@link IllegalEmailTransition}. A {@code SENDING} email is never sent again
  * automatically: the provider may have accepted it (see {@link EmailSender}). The rows are created by the ledger
@@ -84,6 +95,23 @@ public class Email {
 
     @Column(name = "last_error")
     private String lastError;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_state")
+    private DeliveryState deliveryState;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "bounce_type")
+    private BounceType bounceType;
+
+    @Column(name = "delivery_sequence", nullable = false)
+    private int deliverySequence;
+
+    @Column(name = "delivery_reported_at")
+    private Instant deliveryReportedAt;
+
+    @Column(name = "delivery_diagnostic")
+    private String deliveryDiagnostic;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -163,6 +191,63 @@ public class Email {
         updatedAt = now;
     }
 
+    /**
+     * The address is on the suppression list: {@code PENDING -> SUPPRESSED}, nothing is sent. Its delivery state
+     * becomes {@code SUPPRESSED} too (with {@code HARD} after a hard bounce), so that the dashboard says why.
+     */
+    public DeliveryChange suppress(SuppressionReason reason, Instant now) {
+        require(EmailStatus.PENDING, "be suppressed");
+        status = EmailStatus.SUPPRESSED;
+        failureReason = "SUPPRESSED_" + reason.name();
+        leaseId = null;
+        return moveDelivery(DeliveryState.SUPPRESSED, reason == SuppressionReason.HARD_BOUNCE ? BounceType.HARD : null,
+                now, reason.name(), DeliverySource.SUPPRESSION_LIST, now);
+    }
+
+    /**
+     * A provider's report on this sent email; the change it makes, or empty when it changes nothing (not sent by us,
+     * a repeat, late, or the state is final). Never throws: a report is a fact from outside, not a command.
+     */
+    public Optional<DeliveryChange> report(DeliveryReport report, Instant now) {
+        if (status != EmailStatus.SENT || isFinal(deliveryState, bounceType)
+                || rank(report.state(), report.bounceType()) <= rank(deliveryState, bounceType)) {
+            return Optional.empty();
+        }
+        return Optional.of(moveDelivery(report.state(), report.bounceType(), report.reportedAt(),
+                report.diagnostic(), report.source(), now));
+    }
+
+    private DeliveryChange moveDelivery(DeliveryState state, BounceType bounce, Instant reportedAt,
+            String diagnostic, DeliverySource source, Instant now) {
+        deliveryState = state;
+        bounceType = bounce;
+        deliveryReportedAt = reportedAt;
+        deliveryDiagnostic = diagnostic;
+        deliverySequence++;
+        updatedAt = now;
+        return new DeliveryChange(state, bounce, deliverySequence, reportedAt, diagnostic, source);
+    }
+
+    /** Precedence of delivery states; see the class comment. */
+    static int rank(DeliveryState state, BounceType bounce) {
+        if (state == null) {
+            return 0;
+        }
+        return switch (state) {
+            case DELAYED -> 1;
+            case DELIVERED -> 2;
+            case BOUNCED -> bounce == BounceType.HARD ? 4 : 3;
+            case REJECTED -> 4;
+            case COMPLAINED -> 5;
+            case SUPPRESSED -> 6;
+        };
+    }
+
+    static boolean isFinal(DeliveryState state, BounceType bounce) {
+        return state == DeliveryState.COMPLAINED || state == DeliveryState.REJECTED
+                || state == DeliveryState.SUPPRESSED || (state == DeliveryState.BOUNCED && bounce == BounceType.HARD);
+    }
+
     private void require(EmailStatus expected, String change) {
         if (status != expected) {
             throw new IllegalEmailTransition(id(), status, change);
@@ -216,5 +301,26 @@ public class Email {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Null while nothing was reported about the sent email. */
+    public DeliveryState deliveryState() {
+        return deliveryState;
+    }
+
+    public BounceType bounceType() {
+        return bounceType;
+    }
+
+    public Instant deliveryReportedAt() {
+        return deliveryReportedAt;
+    }
+
+    public String deliveryDiagnostic() {
+        return deliveryDiagnostic;
+    }
+
+    public int deliverySequence() {
+        return deliverySequence;
     }
 }

@@ -13,4 +13,7 @@ public interface EmailEvents {
     void emailSent(UUID fileId, EmailKind kind, Delivery delivery);
 
     void emailFailed(UUID fileId, FailureReason reason, String detail, Instant failedAt);
+
+    /** The student's email's delivery state moved forward (delivered, bounced, …, or suppressed). */
+    void emailDeliveryReported(UUID fileId, DeliveryChange change);
 }

@@ -9,6 +9,11 @@ public enum EmailKind {
     STUDENT_LINK,
     /** The trainer's note that the student opened the link for the first time. */
     TRAINER_FIRST_DOWNLOAD,
+    /**
+     * The trainer's note that the student's email hard-bounced, was complained about, rejected or suppressed: the
+     * address needs correcting.
+     */
+    TRAINER_DELIVERY_PROBLEM,
     /** The student's link email again, at the trainer's request (ref: the request's event id). */
     STUDENT_RESEND,
     /** The link email to the address the trainer corrected (ref: the new link generation). */
@@ -20,6 +25,6 @@ public enum EmailKind {
 
     /** Whether the email goes to the student with a link: announced by {@code EmailSent} / {@code EmailFailed}. */
     public boolean toStudent() {
-        return this != TRAINER_FIRST_DOWNLOAD && this != TRAINER_DIGEST;
+        return this != TRAINER_FIRST_DOWNLOAD && this != TRAINER_DELIVERY_PROBLEM && this != TRAINER_DIGEST;
     }
 }

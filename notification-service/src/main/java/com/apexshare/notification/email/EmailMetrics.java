@@ -53,6 +53,20 @@ class EmailMetrics {
                 .tag("transport", transport).tag("outcome", outcome).publishPercentileHistogram().register(registry));
     }
 
+    /** A delivery report that moved an email's state ({@code outcome=applied}) or did not. */
+    void deliveryReport(DeliverySource source, String outcome, DeliveryState state) {
+        Counter.builder("apexshare.email.delivery.reports").tag("source", source.name()).tag("outcome", outcome)
+                .tag("state", state == null ? "NONE" : state.name())
+                .description("Delivery reports received (SES events, bounce mailbox) and what they did")
+                .register(registry).increment();
+    }
+
+    void suppressed(EmailKind kind) {
+        Counter.builder("apexshare.emails.suppressed").tag("kind", kind.name())
+                .description("Emails not sent because the address is on the suppression list").register(registry)
+                .increment();
+    }
+
     void pending(long count) {
         pending.set(count);
     }

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,15 +22,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class EmailQueue {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmailQueue.class);
+
     private final Emails emails;
     private final Uploads uploads;
     private final EmailEvents events;
+    private final Suppressions suppressions;
+    private final EmailMetrics metrics;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
-    EmailQueue(Emails emails, Uploads uploads, EmailEvents events, Clock clock) {
+    EmailQueue(Emails emails, Uploads uploads, EmailEvents events, Suppressions suppressions, EmailMetrics metrics,
+            ApplicationEventPublisher publisher, Clock clock) {
         this.emails = emails;
         this.uploads = uploads;
         this.events = events;
+        this.suppressions = suppressions;
+        this.metrics = metrics;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -44,7 +56,8 @@ class EmailQueue {
     /**
      * Moves a leased email to {@code SENDING} right before the provider call, with the data to write it. Empty when
      * the lease was lost (another replica took the email after the lease ended) or the upload is gone meanwhile
-     * (deleted, retention passed), in which case the email is cancelled.
+     * (deleted, retention passed), in which case the email is cancelled, or the recipient's address is on the
+     * suppression list, in which case it is suppressed (announced, and the trainer told, for the student's email).
      */
     @Transactional
     Optional<ClaimedEmail> claim(EmailLease lease) {
@@ -65,9 +78,40 @@ class EmailQueue {
             email.cancel(upload.linksRevokedAt() != null ? "LINKS_REVOKED" : "NOT_NEEDED", now);
             return Optional.empty();
         }
+        String recipient = ClaimedEmail.recipientOf(email.kind(), upload.facts());
+        Optional<SuppressionReason> suppressed = recipient == null ? Optional.empty()
+                : suppressions.reasonFor(recipient);
+        if (suppressed.isPresent()) {
+            suppress(email, suppressed.get(), now);
+            return Optional.empty();
+        }
         email.claim(now);
+        DeliveryState studentDelivery = null;
+        BounceType studentBounce = null;
+        if (email.kind() == EmailKind.TRAINER_DELIVERY_PROBLEM) {
+            Optional<Email> student = emails.find(new EmailId(email.fileId(), EmailKind.STUDENT_LINK));
+            studentDelivery = student.map(Email::deliveryState).orElse(null);
+            studentBounce = student.map(Email::bounceType).orElse(null);
+        }
         return Optional.of(new ClaimedEmail(email.fileId(), email.kind(), email.attempts(), upload.facts(),
-                upload.firstDownloadedAt(), email.ref(), upload.linkGeneration()));
+                upload.firstDownloadedAt(), studentDelivery, studentBounce, email.ref(), upload.linkGeneration()));
+    }
+
+    private void suppress(Email email, SuppressionReason reason, Instant now) {
+        DeliveryChange change = email.suppress(reason, now);
+        metrics.suppressed(email.kind());
+        LOG.info("The {} email of upload {} was not sent: its address is on the suppression list ({})", email.kind(),
+                email.fileId(), reason);
+        if (email.kind().toStudent()) {
+            // EmailFailed too: consumers that know nothing of delivery reports still learn the email will not come.
+            events.emailFailed(email.fileId(), FailureReason.RECIPIENT_REJECTED,
+                    "not sent: the address is suppressed after an earlier " + (reason == SuppressionReason.COMPLAINT
+                            ? "complaint" : "hard bounce"), now);
+            events.emailDeliveryReported(email.fileId(), change);
+            if (emails.oweTrainerDeliveryProblem(email.fileId(), now)) {
+                publisher.publishEvent(new EmailQueued(email.fileId()));
+            }
+        }
     }
 
     /** The provider accepted the email: recorded together with its event, in one transaction. */

@@ -11,15 +11,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EmailStatusQuery {
 
-    /** State of one email; never the address, never the token. */
+    /**
+     * State of one email; never the address, never the token.
+     *
+     * @param delivery what became of it after it was sent (or that it was suppressed); null while nothing is known
+     */
     public record EmailState(EmailKind kind, EmailStatus status, int attempts, Instant nextAttemptAt, Instant sentAt,
-            String transport, Instant linkExpiresAt, String failureReason) {
+            String transport, Instant linkExpiresAt, String failureReason, DeliveryView delivery) {
 
         static EmailState of(Email email) {
             return new EmailState(email.kind(), email.status(), email.attempts(),
                     email.status() == EmailStatus.PENDING ? email.nextAttemptAt() : null, email.sentAt(),
-                    email.transport(), email.linkExpiresAt(), email.failureReason());
+                    email.transport(), email.linkExpiresAt(), email.failureReason(),
+                    email.deliveryState() == null ? null : new DeliveryView(email.deliveryState(),
+                            email.deliveryReportedAt(), email.bounceType(), email.deliveryDiagnostic()));
         }
+    }
+
+    /** The email's delivery state, when it was reported, the bounce type and the status code. */
+    public record DeliveryView(DeliveryState state, Instant at, BounceType bounceType, String diagnostic) {
     }
 
     private final Uploads uploads;

@@ -47,6 +47,8 @@ public class EmailWriter {
                     studentLink(email.upload(), LinkToken.generate(), email.kind());
             case STUDENT_REMINDER -> studentReminder(email.upload(), LinkToken.generate());
             case TRAINER_FIRST_DOWNLOAD -> trainerFirstDownload(email.upload(), email.firstDownloadedAt());
+            case TRAINER_DELIVERY_PROBLEM -> trainerDeliveryProblem(email.upload(), email.studentDelivery(),
+                    email.studentBounce());
             case TRAINER_DIGEST -> throw new IllegalArgumentException("a digest is written by trainerDigest");
         };
     }
@@ -134,6 +136,48 @@ public class EmailWriter {
         return new Letter(upload.fileId(), EmailKind.TRAINER_FIRST_DOWNLOAD, upload.trainerEmail(),
                 upload.trainerName(), subject, render(text, "trainer-first-download", model),
                 render(html, "trainer-first-download", model), null, null);
+    }
+
+    /**
+     * The trainer's note that the student's email will not arrive (hard bounce, complaint, rejection, suppressed
+     * address), with the address as the trainer entered it, so that a typo shows. No link in it.
+     */
+    public Letter trainerDeliveryProblem(UploadFacts upload, DeliveryState state, BounceType bounce) {
+        String student = HeaderText.clean(upload.studentName(), MAX_NAME);
+        String subject = "Your video for " + (student.isEmpty() ? "your student" : student) + " did not arrive";
+        Map<String, Object> model = new HashMap<>();
+        model.put("subject", subject);
+        model.put("studentName", upload.studentName());
+        model.put("studentEmail", upload.studentEmail());
+        model.put("trainerName", upload.trainerName());
+        model.put("sessionDate", formatDate(upload.sessionDate()));
+        model.put("fileName", upload.fileName());
+        model.put("problem", problem(state, bounce));
+        model.put("advice", state == DeliveryState.COMPLAINED
+                ? "ApexShare will not email this address again. Please check with your student before you send the "
+                        + "video to another address."
+                : state == DeliveryState.REJECTED
+                        ? "Please contact support; sending the video again will probably not help."
+                        : "ApexShare will not email this address again until you correct it. Please check the address "
+                                + "with your student and change it on your dashboard.");
+        return new Letter(upload.fileId(), EmailKind.TRAINER_DELIVERY_PROBLEM, upload.trainerEmail(),
+                upload.trainerName(), subject, render(text, "trainer-delivery-problem", model),
+                render(html, "trainer-delivery-problem", model), null, null);
+    }
+
+    private static String problem(DeliveryState state, BounceType bounce) {
+        if (state == null) {
+            return "the email could not be delivered.";
+        }
+        return switch (state) {
+            case BOUNCED -> bounce == BounceType.HARD
+                    ? "the receiving mail server says this address does not exist or accepts no mail."
+                    : "the receiving mail server did not accept it.";
+            case COMPLAINED -> "the email was reported as spam.";
+            case REJECTED -> "our mail provider refused to send it.";
+            case SUPPRESSED -> "this address bounced or reported an earlier email as spam, so no email was sent.";
+            default -> "the email could not be delivered.";
+        };
     }
 
     private static String render(TemplateEngine engine, String template, Map<String, Object> model) {

@@ -38,6 +38,18 @@ public interface Emails {
     int cancelPendingStudentEmails(UUID fileId, EmailId keep, String reason, Instant now);
 
     /**
+     * Inserts the trainer's delivery-problem email unless it exists, if the upload has a trainer address, is not
+     * deleted and is within its retention; whether it inserted one.
+     */
+    boolean oweTrainerDeliveryProblem(UUID fileId, Instant now);
+
+    /** The email the provider knows by this reference, its row locked until the transaction ends. */
+    Optional<Email> findLockedByProviderMessage(DeliveryReport.MessageReference reference);
+
+    /** The email, unlocked. */
+    Optional<Email> find(EmailId id);
+
+    /**
      * Reserves up to {@code request.max()} due emails, oldest first, for one replica: they stay {@code PENDING}, carry
      * the lease id and become due again at the lease's end (rows another replica is leasing are skipped).
      */

@@ -29,14 +29,17 @@ public class UploadLedger {
 
     private final Uploads uploads;
     private final Emails emails;
+    private final Suppressions suppressions;
     private final Clock clock;
     private final boolean trainerNotification;
     private final ApplicationEventPublisher publisher;
 
-    UploadLedger(Uploads uploads, Emails emails, Clock clock, NotificationProperties properties,
+    UploadLedger(Uploads uploads, Emails emails, Suppressions suppressions, Clock clock,
+            NotificationProperties properties,
             ApplicationEventPublisher publisher) {
         this.uploads = uploads;
         this.emails = emails;
+        this.suppressions = suppressions;
         this.clock = clock;
         this.trainerNotification = properties.trainerNotification().enabled();
         this.publisher = publisher;
@@ -94,8 +97,8 @@ public class UploadLedger {
 
     /**
      * {@code StudentAddressChanged}: the new address gets a link email of the new generation (once per generation);
-     * unsent emails to the old address are cancelled. Announced in-process as {@link StudentAddressCorrected}, the
-     * hook that lifts a suppression of the upload's old address.
+     * unsent emails to the old address are cancelled. The trainer vouches for the new address, so a suppression of it
+     * (an earlier hard bounce or complaint) is lifted: the email to it leaves.
      */
     @Transactional
     public void recordAddressChanged(UUID fileId, String studentEmail, String studentName, int linkGeneration) {
@@ -106,7 +109,9 @@ public class UploadLedger {
         }
         EmailId newAddress = new EmailId(fileId, EmailKind.STUDENT_NEW_ADDRESS, Integer.toString(linkGeneration));
         int cancelled = emails.cancelPendingStudentEmails(fileId, newAddress, "ADDRESS_CHANGED", now);
-        publisher.publishEvent(new StudentAddressCorrected(fileId, linkGeneration));
+        if (suppressions.lift(studentEmail, now)) {
+            LOG.info("Upload {}: the corrected address was on the suppression list; lifted", fileId);
+        }
         if (emails.oweStudentEmail(fileId, newAddress.kind(), newAddress.ref(), now)) {
             LOG.info("Upload {}: the student's address was corrected; a new link email is queued ({} unsent cancelled)",
                     fileId, cancelled);

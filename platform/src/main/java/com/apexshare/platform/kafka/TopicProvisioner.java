@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,9 @@ import com.apexshare.events.Topics;
  * group) that this service's listeners consume, with the catalog's partition counts (existing topics are left as they
  * are). Whichever service starts first, the topics exist; a dead letter always has somewhere to go. When the broker
  * is not reachable the service starts anyway and the creation is retried in the background until it succeeds (a
- * dead letter that finds no topic meanwhile is delivered again, not lost).
+ * dead letter that finds no topic meanwhile is delivered again, not lost). On a cluster with ACLs the service's
+ * principal may create nothing (and sees only its own topics): the topics job creates them, so a refusal is final,
+ * logged once, not retried.
  */
 public class TopicProvisioner implements SmartLifecycle {
 
@@ -106,16 +109,28 @@ public class TopicProvisioner implements SmartLifecycle {
                 return true;
             }
             var results = client.createTopics(missing).values();
+            List<String> created = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
             for (var result : results.entrySet()) {
                 try {
                     result.getValue().get(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    created.add(result.getKey());
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
+                    if (e.getCause() instanceof TopicAuthorizationException) {
+                        refused.add(result.getKey());
+                    } else if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }
             }
-            LOG.info("Created {} topic(s): {}", missing.size(), missing.stream().map(NewTopic::name).toList());
+            if (!created.isEmpty()) {
+                LOG.info("Created {} topic(s): {}", created.size(), created);
+            }
+            if (!refused.isEmpty()) {
+                // Other services' topics are invisible to this principal, and its own are the topics job's to create.
+                LOG.info("Not allowed to create {} topic(s) (the cluster's ACLs; the topics job creates them): {}",
+                        refused.size(), refused);
+            }
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

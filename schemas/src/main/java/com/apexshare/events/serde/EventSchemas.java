@@ -19,6 +19,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.ClassSecurityValidator;
 
 import com.apexshare.events.Downloaded;
+import com.apexshare.events.EmailDeliveryReported;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailSent;
 import com.apexshare.events.LinkRevoked;
@@ -39,9 +40,9 @@ public final class EventSchemas {
     private static final String HISTORY = "/com/apexshare/events/history/";
     private static final List<Schema> CURRENT = List.of(UploadInitiated.getClassSchema(),
             UploadCompleted.getClassSchema(), UploadDeleted.getClassSchema(), EmailSent.getClassSchema(),
-            EmailFailed.getClassSchema(), Downloaded.getClassSchema(), StudentEmailResent.getClassSchema(),
-            StudentAddressChanged.getClassSchema(), UploadExpiryChanged.getClassSchema(), LinkRevoked.getClassSchema(),
-            ReminderSettingChanged.getClassSchema());
+            EmailFailed.getClassSchema(), EmailDeliveryReported.getClassSchema(), Downloaded.getClassSchema(),
+            StudentEmailResent.getClassSchema(), StudentAddressChanged.getClassSchema(),
+            UploadExpiryChanged.getClassSchema(), LinkRevoked.getClassSchema(), ReminderSettingChanged.getClassSchema());
     private static final EventSchemas DEFAULT = new EventSchemas(releasedSchemas());
 
     static {

@@ -3,7 +3,10 @@ package com.apexshare.events.tools;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -18,13 +21,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import com.apexshare.events.access.TopicOwnership;
 import com.apexshare.events.serde.AvroEventDeserializer;
 import com.apexshare.events.serde.EventDecodingFailed;
 
 /**
  * Prints a topic's events as JSON lines, from the beginning, until interrupted or until {@code --max} events:
  * {@code java -cp schemas.jar:... com.apexshare.events.tools.PrintTopic localhost:9092 apexshare.upload-completed.v1}.
- * The example analytics consumers start from.
+ * The example analytics consumers start from. On a cluster with ACLs, {@code --command-config analytics.properties}
+ * logs in as the analytics principal, which may read every event topic with a group of its prefix.
  */
 public final class PrintTopic {
 
@@ -32,14 +37,31 @@ public final class PrintTopic {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2) {
-            System.err.println("usage: PrintTopic <bootstrap-servers> <topic> [--max N]");
+        if (args.length < 2 || args.length % 2 != 0) {
+            System.err.println("usage: PrintTopic <bootstrap-servers> <topic> [--max N] [--command-config FILE]");
             System.exit(2);
         }
-        long max = args.length == 4 && "--max".equals(args[2]) ? Long.parseLong(args[3]) : Long.MAX_VALUE;
+        long max = Long.MAX_VALUE;
         Properties props = new Properties();
+        for (int i = 2; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--max" -> max = Long.parseLong(args[i + 1]);
+                // Client settings such as the analytics principal's SASL login (docs/operations.md, 3.9).
+                case "--command-config" -> {
+                    try (Reader in = Files.newBufferedReader(Path.of(args[i + 1]), StandardCharsets.UTF_8)) {
+                        props.load(in);
+                    }
+                }
+                default -> {
+                    System.err.println("unknown option " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "apexshare-print-topic-" + ProcessHandle.current().pid());
+        // A group of the analytics prefix: the one the cluster's ACLs let the analytics principal use.
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, TopicOwnership.ANALYTICS.consumerGroup().orElseThrow().name()
+                + "print-topic-" + ProcessHandle.current().pid());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),

@@ -15,6 +15,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 
 import com.apexshare.catalog.upload.UploadEvent;
 import com.apexshare.events.Downloaded;
+import com.apexshare.events.EmailDeliveryReported;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailPurpose;
 import com.apexshare.events.EmailSent;
@@ -129,6 +130,18 @@ final class UploadEventMapper {
     static UploadEvent.EmailFailed emailFailed(EmailFailed e) {
         return new UploadEvent.EmailFailed(uuid("fileId", e.getFileId()), instant("occurredAt", e.getOccurredAt()),
                 e.getReason().name());
+    }
+
+    static UploadEvent.DeliveryReported deliveryReported(EmailDeliveryReported e) {
+        if (e.getSequence() < 1) {
+            throw new MalformedUploadEvent("sequence must be positive");
+        }
+        if (e.getReportedAt() == null) {
+            throw new MalformedUploadEvent("reportedAt is missing");
+        }
+        return new UploadEvent.DeliveryReported(uuid("fileId", e.getFileId()), e.getState().name(), e.getSequence(),
+                instant("reportedAt", e.getReportedAt()), e.getBounceType() == null ? null : e.getBounceType().name(),
+                e.getSource() == null ? null : e.getSource().name());
     }
 
     static UploadEvent.Downloaded downloaded(Downloaded e) {

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import com.apexshare.catalog.upload.UploadLedger;
 import com.apexshare.events.Downloaded;
+import com.apexshare.events.EmailDeliveryReported;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailSent;
 import com.apexshare.events.LinkRevoked;
@@ -21,7 +22,8 @@ import com.apexshare.events.UploadExpiryChanged;
 import com.apexshare.events.UploadInitiated;
 
 /**
- * Feeds the catalog from the event topics (the upload's life, its emails and downloads, the trainer's actions): decode, delegate, done. Batch listeners, one per topic: each poll is
+ * Feeds the catalog from the event topics (the upload's life, its emails, their delivery and the downloads, the
+ * trainer's actions): decode, delegate, done. Batch listeners, one per topic: each poll is
  * applied by the ledger in one transaction with one set-based statement, which is what keeps ingest fast. A record
  * that breaks the contract is named by its index (the records before it are applied first) and goes to the
  * dead-letter topic; every other failure is retried by the platform's error policy until it applies.
@@ -66,6 +68,13 @@ class UploadEventsListener {
             batch = "true", concurrency = CONCURRENCY)
     void onEmailFailed(List<ConsumerRecord<String, EmailFailed>> records) {
         UploadEventMapper.decode(records, EmailFailed.class, UploadEventMapper::emailFailed).applyTo(ledger::apply);
+    }
+
+    @KafkaListener(id = "catalog-email-delivery-reported", idIsGroup = false,
+            topics = Topics.Names.EMAIL_DELIVERY_REPORTED, batch = "true", concurrency = CONCURRENCY)
+    void onEmailDeliveryReported(List<ConsumerRecord<String, EmailDeliveryReported>> records) {
+        UploadEventMapper.decode(records, EmailDeliveryReported.class, UploadEventMapper::deliveryReported)
+                .applyTo(ledger::apply);
     }
 
     @KafkaListener(id = "catalog-downloaded", idIsGroup = false, topics = Topics.Names.DOWNLOADED,

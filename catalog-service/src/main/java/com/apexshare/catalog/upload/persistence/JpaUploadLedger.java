@@ -20,6 +20,7 @@ import com.apexshare.catalog.upload.UploadEvent;
 import com.apexshare.catalog.upload.UploadEvent.AddressChanged;
 import com.apexshare.catalog.upload.UploadEvent.Completed;
 import com.apexshare.catalog.upload.UploadEvent.Deleted;
+import com.apexshare.catalog.upload.UploadEvent.DeliveryReported;
 import com.apexshare.catalog.upload.UploadEvent.Downloaded;
 import com.apexshare.catalog.upload.UploadEvent.EmailFailed;
 import com.apexshare.catalog.upload.UploadEvent.EmailSent;
@@ -32,6 +33,7 @@ import com.apexshare.catalog.upload.UploadLedger;
 import com.apexshare.catalog.upload.persistence.LedgerRows.ChangeRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.CompletedRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.DeletedRows;
+import com.apexshare.catalog.upload.persistence.LedgerRows.DeliveryRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.DownloadedRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.EmailRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.InitiatedRows;
@@ -51,15 +53,17 @@ class JpaUploadLedger implements UploadLedger {
 
     /** Kinds of facts, for the applied-events counter's {@code type} tag (the event names). */
     enum Kind {
-        UploadInitiated, UploadCompleted, UploadDeleted, EmailSent, EmailFailed, Downloaded, StudentEmailResent,
-        StudentAddressChanged, UploadExpiryChanged, LinkRevoked, ReminderSettingChanged
+        UploadInitiated, UploadCompleted, UploadDeleted, EmailSent, EmailFailed, EmailDeliveryReported, Downloaded,
+        StudentEmailResent, StudentAddressChanged, UploadExpiryChanged, LinkRevoked, ReminderSettingChanged
     }
 
     private final UploadRecords records;
+    private final DeliveryRecords deliveries;
     private final Map<Kind, Counter> applied = new EnumMap<>(Kind.class);
 
-    JpaUploadLedger(UploadRecords records, MeterRegistry meters) {
+    JpaUploadLedger(UploadRecords records, DeliveryRecords deliveries, MeterRegistry meters) {
         this.records = records;
+        this.deliveries = deliveries;
         for (Kind kind : Kind.values()) {
             applied.put(kind, Counter.builder("catalog.events.applied").tag("type", kind.name())
                     .description("Events applied to the catalog, counted at commit (redeliveries included)")
@@ -120,6 +124,11 @@ class JpaUploadLedger implements UploadLedger {
             records.download(downloads);
             records.eraseDownloadDetailsOfExpired(downloads);
         }
+        if (!batch.delivery.isEmpty()) {
+            // Its own table, no upload row needed; last, so that every transaction takes all its upload-row locks
+            // before any email_delivery lock (both in file-id order): no lock cycle across the two tables.
+            deliveries.report(DeliveryRows.of(batch.delivery.values()));
+        }
         countOnCommit(events);
     }
 
@@ -151,6 +160,8 @@ class JpaUploadLedger implements UploadLedger {
             return Kind.EmailSent;
         } else if (event instanceof EmailFailed) {
             return Kind.EmailFailed;
+        } else if (event instanceof DeliveryReported) {
+            return Kind.EmailDeliveryReported;
         } else if (event instanceof Resent) {
             return Kind.StudentEmailResent;
         } else if (event instanceof AddressChanged) {
@@ -185,8 +196,14 @@ class JpaUploadLedger implements UploadLedger {
         final Map<UUID, ExpiryChanged> expiryChanged = new LinkedHashMap<>();
         final Map<UUID, LinksRevoked> linksRevoked = new LinkedHashMap<>();
         final Map<UUID, RemindersChanged> remindersChanged = new LinkedHashMap<>();
+        final Map<UUID, DeliveryReported> delivery = new java.util.TreeMap<>();
 
         void add(UploadEvent event) {
+            if (event instanceof DeliveryReported e) {
+                // The highest sequence of the batch; not among the file ids to claim (no upload row needed).
+                delivery.merge(e.fileId(), e, (a, b) -> b.sequence() > a.sequence() ? b : a);
+                return;
+            }
             fileIds.add(event.fileId());
             if (event instanceof Initiated e) {
                 earliest(initiated, e.fileId(), e, Initiated::initiatedAt);

@@ -3,7 +3,9 @@ package com.apexshare.catalog.upload.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Repository;
 
+import com.apexshare.catalog.upload.DeliveryView;
 import com.apexshare.catalog.upload.DownloadView;
 import com.apexshare.catalog.upload.PageCursor;
 import com.apexshare.catalog.upload.StudentSummary;
@@ -34,15 +37,18 @@ class JpaUploadQueries implements UploadQueries {
 
     private final UploadRecords records;
     private final DownloadRecords downloads;
+    private final DeliveryRecords deliveries;
 
-    JpaUploadQueries(UploadRecords records, DownloadRecords downloads) {
+    JpaUploadQueries(UploadRecords records, DownloadRecords downloads, DeliveryRecords deliveries) {
         this.records = records;
         this.downloads = downloads;
+        this.deliveries = deliveries;
     }
 
     @Override
     public Optional<UploadView> find(String trainerId, UUID fileId) {
-        return records.findByFileIdAndTrainerId(fileId, trainerId).map(UploadRecord::toView);
+        return records.findByFileIdAndTrainerId(fileId, trainerId).map(UploadRecord::toView)
+                .map(view -> view.withDelivery(deliveries.findById(fileId).map(DeliveryRecord::toView).orElse(null)));
     }
 
     @Override
@@ -52,13 +58,25 @@ class JpaUploadQueries implements UploadQueries {
 
     @Override
     public List<UploadView> page(String trainerId, int offset, int limit) {
-        return records.newestFirst(trainerId, offset, limit).stream().map(UploadRecord::toView).toList();
+        return withDeliveries(records.newestFirst(trainerId, offset, limit));
     }
 
     @Override
     public List<UploadView> search(String trainerId, UploadFilter filter, PageCursor after, int limit) {
-        return records.findBy(matching(trainerId, filter, after), q -> q.sortBy(NEWEST_FIRST).limit(limit).all())
-                .stream().map(UploadRecord::toView).toList();
+        return withDeliveries(records.findBy(matching(trainerId, filter, after),
+                q -> q.sortBy(NEWEST_FIRST).limit(limit).all()));
+    }
+
+    /** The page's delivery reports in one primary-key lookup, rather than one query per row. */
+    private List<UploadView> withDeliveries(List<UploadRecord> page) {
+        List<UploadView> views = page.stream().map(UploadRecord::toView).toList();
+        if (views.isEmpty()) {
+            return views;
+        }
+        Map<UUID, DeliveryView> reports = new HashMap<>();
+        deliveries.findAllById(views.stream().map(UploadView::fileId).toList())
+                .forEach(d -> reports.put(d.fileId(), d.toView()));
+        return views.stream().map(v -> v.withDelivery(reports.get(v.fileId()))).toList();
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import com.apexshare.catalog.upload.UploadEvent.AddressChanged;
 import com.apexshare.catalog.upload.UploadEvent.Completed;
 import com.apexshare.catalog.upload.UploadEvent.Deleted;
+import com.apexshare.catalog.upload.UploadEvent.DeliveryReported;
 import com.apexshare.catalog.upload.UploadEvent.Downloaded;
 import com.apexshare.catalog.upload.UploadEvent.EmailFailed;
 import com.apexshare.catalog.upload.UploadEvent.EmailSent;
@@ -122,6 +123,17 @@ final class LedgerRows {
             return new ChangeRows(uuids(rows, EmailSent::fileId), longs(rows, e -> epochMillis(e.sentAt())),
                     new String[rows.size()], new String[rows.size()], new Long[rows.size()],
                     new Boolean[rows.size()], new Long[rows.size()]);
+        }
+    }
+
+    record DeliveryRows(UUID[] fileIds, String[] states, Integer[] sequences, Long[] millis, String[] bounceTypes,
+            String[] sources) {
+
+        static DeliveryRows of(Collection<DeliveryReported> rows) {
+            return new DeliveryRows(uuids(rows, DeliveryReported::fileId), texts(rows, DeliveryReported::state),
+                    rows.stream().map(DeliveryReported::sequence).toArray(Integer[]::new),
+                    longs(rows, e -> epochMillis(e.reportedAt())), texts(rows, DeliveryReported::bounceType),
+                    texts(rows, DeliveryReported::source));
         }
     }
 

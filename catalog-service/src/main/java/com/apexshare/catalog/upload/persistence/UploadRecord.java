@@ -100,6 +100,6 @@ class UploadRecord {
                 notes, uploadDate, storedSize != null ? storedSize : fileSize, contentType, status, emailStatus,
                 emailSentAt, emailFailedAt, emailFailureReason, downloadCount, lastDownloadAt, completedAt,
                 retentionUntil, deletedAt != null ? deletedAt : expiredAt, deletionReason, linkGeneration,
-                linksRevokedAt, remindersEnabled, reminderSentAt, lastResentAt);
+                linksRevokedAt, remindersEnabled, reminderSentAt, lastResentAt, null);
     }
 }

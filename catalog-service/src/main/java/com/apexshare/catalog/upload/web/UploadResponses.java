@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.apexshare.catalog.upload.DeliveryView;
 import com.apexshare.catalog.upload.DownloadView;
 import com.apexshare.catalog.upload.StudentSummary;
 import com.apexshare.catalog.upload.UploadView;
@@ -20,16 +21,39 @@ final class UploadResponses {
      *
      * @param emailSent whether the student's email was accepted by the mail provider
      * @param expiresAt end of retention (or the end the trainer set): the video and the student's link go then
+     * @param delivery  did the student's email arrive; null until it was sent (or suppressed)
      * @param linksRevoked whether the trainer revoked the links
      */
     record UploadItem(UUID fileId, String fileName, String studentEmail, String studentName, LocalDate sessionDate,
             Instant uploadDate, Long fileSize, boolean emailSent, long downloadCount, String status,
-            String emailStatus, Instant lastDownloadAt, Instant expiresAt, boolean linksRevoked) {
+            String emailStatus, Instant lastDownloadAt, Instant expiresAt, Delivery delivery, boolean linksRevoked) {
 
         static UploadItem of(UploadView v) {
             return new UploadItem(v.fileId(), v.fileName(), v.studentEmail(), v.studentName(), v.sessionDate(),
                     v.uploadDate(), v.fileSize(), "SENT".equals(v.emailStatus()), v.downloadCount(), v.status(),
-                    v.emailStatus(), v.lastDownloadAt(), v.retentionUntil(), v.linksRevokedAt() != null);
+                    v.emailStatus(), v.lastDownloadAt(), v.retentionUntil(), Delivery.of(v.deliveryOrSent()),
+                    v.linksRevokedAt() != null);
+        }
+    }
+
+    /**
+     * Whether the student's email arrived.
+     *
+     * @param state      SENT (accepted by the provider, nothing reported since), DELAYED, DELIVERED, BOUNCED,
+     *                   COMPLAINED, REJECTED or SUPPRESSED (not sent: the address bounced hard or complained before;
+     *                   correct it)
+     * @param at         when that happened
+     * @param bounceType HARD, SOFT or UNDETERMINED for BOUNCED (HARD for SUPPRESSED after a hard bounce); else null
+     */
+    record Delivery(
+            @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"SENT", "DELAYED", "DELIVERED", "BOUNCED",
+                "COMPLAINED", "REJECTED", "SUPPRESSED"}) String state,
+            Instant at,
+            @io.swagger.v3.oas.annotations.media.Schema(allowableValues = {"HARD", "SOFT", "UNDETERMINED"},
+                    nullable = true) String bounceType) {
+
+        static Delivery of(DeliveryView view) {
+            return view == null ? null : new Delivery(view.state(), view.at(), view.bounceType());
         }
     }
 
@@ -43,18 +67,18 @@ final class UploadResponses {
             String studentEmail, String studentName, String trainerName, LocalDate sessionDate, String notes,
             Instant uploadDate, String status, Instant completedAt, boolean emailSent, String emailStatus,
             Instant emailSentAt, Instant emailFailedAt, String emailFailureReason, long downloadCount,
-            Instant lastDownloadAt, Instant expiresAt, Instant deletedAt, String deletionReason, int linkGeneration,
-            boolean linksRevoked, Instant linksRevokedAt, boolean remindersEnabled, Instant reminderSentAt,
-            Instant lastResentAt) {
+            Instant lastDownloadAt, Instant expiresAt, Instant deletedAt, Delivery delivery, String deletionReason,
+            int linkGeneration, boolean linksRevoked, Instant linksRevokedAt, boolean remindersEnabled,
+            Instant reminderSentAt, Instant lastResentAt) {
 
         static UploadDetail of(UploadView v) {
             return new UploadDetail(v.fileId(), v.fileName(), v.originalFileName(), v.contentType(), v.fileSize(),
                     v.studentEmail(), v.studentName(), v.trainerName(), v.sessionDate(), v.notes(), v.uploadDate(),
                     v.status(), v.completedAt(), "SENT".equals(v.emailStatus()), v.emailStatus(), v.emailSentAt(),
                     v.emailFailedAt(), v.emailFailureReason(), v.downloadCount(), v.lastDownloadAt(),
-                    v.retentionUntil(), v.deletedAt(), v.deletionReason(), v.linkGeneration(),
-                    v.linksRevokedAt() != null, v.linksRevokedAt(), v.remindersEnabled(), v.reminderSentAt(),
-                    v.lastResentAt());
+                    v.retentionUntil(), v.deletedAt(), Delivery.of(v.deliveryOrSent()), v.deletionReason(),
+                    v.linkGeneration(), v.linksRevokedAt() != null, v.linksRevokedAt(), v.remindersEnabled(),
+                    v.reminderSentAt(), v.lastResentAt());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFu
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.web.servlet.function.RequestPredicates.GET;
+import static org.springframework.web.servlet.function.RequestPredicates.POST;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import java.net.URI;
@@ -74,6 +75,10 @@ class RoutingConfiguration {
                                 .or(path("/api/v1/students/**"))))
                 .and(trainerApi("notification", services.notification(), timer, relay, perTrainer,
                         path("/api/v1/notifications").or(path("/api/v1/notifications/**"))))
+                // Amazon SNS delivering SES's delivery events: no account, no token to relay, no CSRF (not a
+                // browser); notification-service checks every message's SNS signature and topic itself.
+                .and(route("delivery-events").route(POST("/api/v1/delivery-events/ses"), http())
+                        .before(uri(services.notification())).filter(timer.timed("delivery-events")).build())
                 // Students: no account, no token to relay; limited per address only.
                 .and(route("download-api").route(path("/api/v1/downloads/**"), http())
                         .before(uri(services.download())).filter(timer.timed("download-api")).build())

@@ -54,6 +54,13 @@ class SignInSecurityConfiguration {
     private static final RequestMatcher STUDENT_START =
             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/downloads/*/start");
 
+    /**
+     * Amazon SNS posting SES's delivery events: not a browser, no session, no token; what authenticates a message is
+     * its SNS signature, which notification-service checks before acting on it.
+     */
+    private static final RequestMatcher SNS_DELIVERY_EVENTS =
+            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/delivery-events/ses");
+
     @Bean
     BrowserRequests browserRequests(@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
         return new BrowserRequests(sessionCookie);
@@ -77,6 +84,7 @@ class SignInSecurityConfiguration {
 
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/downloads/**", "/api/v1/me").permitAll()
+                        .requestMatchers(SNS_DELIVERY_EVENTS).permitAll()
                         .requestMatchers("/api/**").access(sessionOrOwnToken)
                         .anyRequest().permitAll())
                 .oauth2Login(login -> login
@@ -91,7 +99,8 @@ class SignInSecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies)
                         .csrfTokenRequestHandler(new SpaCsrfTokens(browsers))
                         .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
-                                && !browsers.isApiClient(request) && !STUDENT_START.matches(request)))
+                                && !browsers.isApiClient(request) && !STUDENT_START.matches(request)
+                                && !SNS_DELIVERY_EVENTS.matches(request)))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> errors.write(response,
                                 HttpStatus.UNAUTHORIZED, "UNAUTHORIZED",

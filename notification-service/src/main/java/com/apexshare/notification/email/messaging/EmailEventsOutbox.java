@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
+import com.apexshare.events.EmailBounceType;
+import com.apexshare.events.EmailDeliveryReported;
+import com.apexshare.events.EmailDeliverySource;
+import com.apexshare.events.EmailDeliveryState;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailFailureReason;
 import com.apexshare.events.EmailPurpose;
@@ -13,13 +17,14 @@ import com.apexshare.events.EmailSent;
 import com.apexshare.events.EmailTransport;
 import com.apexshare.events.Topics;
 import com.apexshare.notification.email.Delivery;
+import com.apexshare.notification.email.DeliveryChange;
 import com.apexshare.notification.email.EmailEvents;
 import com.apexshare.notification.email.EmailKind;
 import com.apexshare.notification.email.FailureReason;
 import com.apexshare.platform.outbox.Outbox;
 
 /**
- * Writes {@code EmailSent} / {@code EmailFailed} into the platform's outbox, inside the caller's transaction: the
+ * Writes {@code EmailSent} / {@code EmailFailed} / {@code EmailDeliveryReported} into the platform's outbox, inside the caller's transaction: the
  * email's state and its event commit together, and the platform's relay publishes them (at least once; consumers
  * recognise a repeat by {@code eventId}). Never the token: only its hash.
  */
@@ -56,7 +61,7 @@ class EmailEventsOutbox implements EmailEvents {
             case STUDENT_RESEND -> EmailPurpose.RESENT;
             case STUDENT_NEW_ADDRESS -> EmailPurpose.ADDRESS_CHANGED;
             case STUDENT_REMINDER -> EmailPurpose.REMINDER;
-            case TRAINER_FIRST_DOWNLOAD, TRAINER_DIGEST -> EmailPurpose.OTHER;
+            case TRAINER_FIRST_DOWNLOAD, TRAINER_DELIVERY_PROBLEM, TRAINER_DIGEST -> EmailPurpose.OTHER;
         };
     }
 
@@ -68,6 +73,25 @@ class EmailEventsOutbox implements EmailEvents {
                 .setFileId(fileId.toString())
                 .setReason(EmailFailureReason.valueOf(reason.name()))
                 .setDetail(detail)
+                .build());
+    }
+
+    @Override
+    public void emailDeliveryReported(UUID fileId, DeliveryChange change) {
+        outbox.append(Topics.EMAIL_DELIVERY_REPORTED, fileId, EmailDeliveryReported.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(clock.instant())
+                .setFileId(fileId.toString())
+                .setState(EmailDeliveryState.valueOf(change.state().name()))
+                .setSequence(change.sequence())
+                .setReportedAt(change.reportedAt())
+                .setBounceType(change.bounceType() == null ? null : EmailBounceType.valueOf(change.bounceType().name()))
+                .setSource(switch (change.source()) {
+                    case SES_EVENT -> EmailDeliverySource.SES_EVENT;
+                    case SMTP_DSN -> EmailDeliverySource.SMTP_DSN;
+                    case SUPPRESSION_LIST -> EmailDeliverySource.SUPPRESSION_LIST;
+                })
+                .setDiagnostic(change.diagnostic())
                 .build());
     }
 

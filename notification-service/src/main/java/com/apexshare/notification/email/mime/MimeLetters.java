@@ -15,13 +15,14 @@ import com.apexshare.notification.email.FailureReason;
 import com.apexshare.notification.email.HeaderText;
 import com.apexshare.notification.email.Letter;
 
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
 /**
@@ -29,6 +30,11 @@ import jakarta.mail.internet.MimeMultipart;
  * configuration, {@code To} the one recipient, {@code Auto-Submitted}, {@code multipart/alternative} with
  * quoted-printable text and HTML parts. Names reach headers only through {@link HeaderText} and Jakarta Mail's RFC 2047
  * encoding; the recipient must be one plain address, anything else fails permanently as {@code INVALID_RECIPIENT}.
+ *
+ * <p>With a VERP address configured ({@code bounces@example.com}) the SMTP envelope sender of each message becomes
+ * {@code bounces+<Message-ID local part>@example.com}: a bounce then comes back to an address that names the email,
+ * even when the remote server quotes nothing of it. SES ignores it (SES sets its own envelope sender and reports
+ * bounces as events).
  */
 @Component
 public class MimeLetters {
@@ -36,10 +42,24 @@ public class MimeLetters {
     private final NotificationProperties.Mail mail;
     private final Clock clock;
     private final Session session;
+    private final String verpLocal;
+    private final String verpDomain;
 
     public MimeLetters(NotificationProperties properties, Clock clock) {
         this.mail = properties.mail();
         this.clock = clock;
+        String verp = properties.deliveryTracking().verpAddress();
+        if (verp == null || verp.isBlank()) {
+            this.verpLocal = null;
+            this.verpDomain = null;
+        } else {
+            int at = verp.trim().lastIndexOf('@');
+            if (at < 1) {
+                throw new IllegalArgumentException("delivery-tracking.verp-address must be an address: " + verp);
+            }
+            this.verpLocal = verp.trim().substring(0, at);
+            this.verpDomain = verp.trim().substring(at + 1);
+        }
         Properties mime = new Properties();
         mime.setProperty("mail.mime.charset", "UTF-8");
         this.session = Session.getInstance(mime);
@@ -49,8 +69,12 @@ public class MimeLetters {
     public MimeEmail toMime(Letter letter) throws EmailDeliveryFailed {
         InternetAddress recipient = recipient(letter.to(), letter.toName());
         try {
-            String id = "<" + UUID.randomUUID() + "@" + domainOf(mail.fromAddress()) + ">";
-            MimeMessage message = new FixedIdMimeMessage(session, id);
+            UUID localPart = UUID.randomUUID();
+            String id = "<" + localPart + "@" + domainOf(mail.fromAddress()) + ">";
+            FixedIdMimeMessage message = new FixedIdMimeMessage(session, id);
+            if (verpLocal != null) {
+                message.setEnvelopeFrom(verpReturnPath(localPart.toString()));
+            }
             message.setFrom(new InternetAddress(mail.fromAddress(), HeaderText.clean(mail.fromName(),
                     EmailWriter.MAX_NAME), "UTF-8"));
             message.setRecipient(Message.RecipientType.TO, recipient);
@@ -98,13 +122,21 @@ public class MimeLetters {
         return part;
     }
 
+    /** The envelope sender that names one message: {@code <local>+<tag>@<domain>}. */
+    String verpReturnPath(String tag) {
+        return verpLocal + "+" + tag + "@" + verpDomain;
+    }
+
     private static String domainOf(String address) {
         int at = address.lastIndexOf('@');
         return at < 0 ? "apexshare.local" : address.substring(at + 1).trim();
     }
 
-    /** Keeps the {@code Message-ID} chosen here when a transport saves the message again. */
-    private static final class FixedIdMimeMessage extends MimeMessage {
+    /**
+     * Keeps the {@code Message-ID} chosen here when a transport saves the message again. An {@link SMTPMessage}, so
+     * that the SMTP transport takes its envelope sender (VERP) from it; to everything else it is a plain MIME message.
+     */
+    private static final class FixedIdMimeMessage extends SMTPMessage {
 
         private final String id;
 

@@ -91,11 +91,31 @@ interface EmailRows extends JpaRepository<Email, EmailId> {
     @Modifying
     @Query(nativeQuery = true, value = """
             UPDATE email SET status = 'CANCELLED', failure_reason = :reason, lease_id = NULL, updated_at = :now
-            WHERE file_id = :fileId AND status = 'PENDING' AND kind <> 'TRAINER_FIRST_DOWNLOAD'
+            WHERE file_id = :fileId AND status = 'PENDING' AND kind NOT IN ('TRAINER_FIRST_DOWNLOAD', 'TRAINER_DELIVERY_PROBLEM')
               AND NOT (kind = :keepKind AND ref = :keepRef)
             """)
     int cancelPendingStudentEmails(@Param("fileId") UUID fileId, @Param("keepKind") String keepKind,
             @Param("keepRef") String keepRef, @Param("reason") String reason, @Param("now") Instant now);
+
+    /** Owed once the student's email will not arrive; the caller decides that, this only checks the upload. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO email (file_id, kind, status, next_attempt_at, created_at, updated_at)
+            SELECT file_id, 'TRAINER_DELIVERY_PROBLEM', 'PENDING', :now, :now, :now FROM upload
+            WHERE file_id = :fileId AND initiated_at IS NOT NULL AND trainer_email IS NOT NULL
+              AND deleted_at IS NULL AND retention_until > :now
+            ON CONFLICT (file_id, kind, ref) DO NOTHING
+            """)
+    int insertTrainerDeliveryProblemIfDue(@Param("fileId") UUID fileId, @Param("now") Instant now);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from Email e where e.providerMessageId = :id")
+    List<Email> findLockedByProviderMessageId(@Param("id") String id);
+
+    /** The local part is a UUID (no LIKE wildcards in it); the prefix match uses the text_pattern_ops index. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from Email e where e.providerMessageId like concat(:localPart, '@%')")
+    List<Email> findLockedByProviderMessageLocalPart(@Param("localPart") String localPart);
 
     /** {@code [file_id, kind, ref]} of each leased email. */
     @Query(nativeQuery = true, value = """

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
+import com.apexshare.notification.email.DeliveryReport;
 import com.apexshare.notification.email.Email;
 import com.apexshare.notification.email.EmailId;
 import com.apexshare.notification.email.EmailKind;
@@ -18,6 +20,9 @@ import com.apexshare.notification.email.Emails;
 /** The owed emails in PostgreSQL. */
 @Component
 class JpaEmails implements Emails {
+
+    /** Our Message-IDs' local parts are UUIDs; anything else (a LIKE wildcard above all) matches none of ours. */
+    private static final Pattern SAFE_LOCAL_PART = Pattern.compile("[A-Za-z0-9-]{8,64}");
 
     private final EmailRows rows;
 
@@ -50,6 +55,27 @@ class JpaEmails implements Emails {
         // No email to keep: a kind no email has, so that every unsent student email goes.
         return rows.cancelPendingStudentEmails(fileId, keep == null ? "" : keep.kind().name(),
                 keep == null ? "" : keep.ref(), reason, now);
+    }
+
+    @Override
+    public boolean oweTrainerDeliveryProblem(UUID fileId, Instant now) {
+        return rows.insertTrainerDeliveryProblemIfDue(fileId, now) > 0;
+    }
+
+    @Override
+    public Optional<Email> findLockedByProviderMessage(DeliveryReport.MessageReference reference) {
+        if (reference.providerMessageId() != null) {
+            return rows.findLockedByProviderMessageId(reference.providerMessageId()).stream().findFirst();
+        }
+        if (!SAFE_LOCAL_PART.matcher(reference.localPart()).matches()) {
+            return Optional.empty();
+        }
+        return rows.findLockedByProviderMessageLocalPart(reference.localPart()).stream().findFirst();
+    }
+
+    @Override
+    public Optional<Email> find(EmailId id) {
+        return rows.findById(id);
     }
 
     @Override

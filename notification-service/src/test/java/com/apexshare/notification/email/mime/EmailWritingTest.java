@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -181,6 +182,12 @@ class EmailWritingTest {
                 new NotificationProperties.Dispatcher(Duration.ofMillis(500), 4, 32, Duration.ofMinutes(2)),
                 new NotificationProperties.Retry(Duration.ofSeconds(5), 2.0, Duration.ofMinutes(15), 12),
                 new NotificationProperties.TrainerNotification(true),
-                Duration.ofMinutes(5), Duration.ofDays(7), null, null);
+                Duration.ofMinutes(5), Duration.ofDays(7),
+                new NotificationProperties.DeliveryTracking(
+                        new NotificationProperties.SesEvents(List.of(), "sns[.][a-z0-9-]+[.]amazonaws[.]com", true, 20,
+                                Duration.ofSeconds(5)),
+                        "", new NotificationProperties.BounceMailbox(false, "imap", "127.0.0.1", 143, "", "", "INBOX",
+                                false, Duration.ofMinutes(1), Duration.ofSeconds(20), 100)),
+                null, null);
     }
 }
