@@ -1,0 +1,176 @@
+package com.apexshare.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.common.utils.Utils;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.apexshare.events.EmailPurpose;
+import com.apexshare.events.EmailSent;
+import com.apexshare.events.LinkRevocationReason;
+import com.apexshare.events.LinkRevoked;
+import com.apexshare.events.StudentAddressChanged;
+import com.apexshare.events.StudentEmailResent;
+import com.apexshare.events.Topics;
+import com.apexshare.notification.email.SuppressionReason;
+import com.apexshare.notification.email.Suppressions;
+import com.apexshare.notification.support.Events;
+import com.apexshare.notification.support.Mailbox;
+
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * The trainer's actions as the student's inbox sees them: one email per resend request (however often it is
+ * delivered), one to a corrected address and none more to the old one, none after the links were revoked.
+ */
+class TrainerActionsSmtpIntegrationTest extends SmtpContextIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    Suppressions suppressions;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void shouldSendOneEmailPerResendRequestEvenWhenARequestIsDeliveredTwice() {
+        // Given a completed upload whose student got the first email
+        UUID fileId = UUID.randomUUID();
+        String student = uniqueAddress("resend");
+        completedAndEmailed(fileId, student);
+
+        // When the trainer asks twice, the first request delivered twice
+        StudentEmailResent first = resent(fileId);
+        Events.publish(Topics.STUDENT_EMAIL_RESENT, first);
+        Events.publish(Topics.STUDENT_EMAIL_RESENT, first);
+        Events.publish(Topics.STUDENT_EMAIL_RESENT, resent(fileId));
+
+        // Then the student has exactly three emails, each with its own link, announced as FIRST, RESENT, RESENT
+        await().atMost(WAIT).until(() -> Events.read(Topics.EMAIL_SENT, fileId).size() >= 3);
+        assertThat(Mailbox.messagesTo(student)).hasSize(3);
+        List<EmailSent> sent = Events.read(Topics.EMAIL_SENT, fileId);
+        assertThat(sent).hasSize(3);
+        assertThat(sent).extracting(EmailSent::getPurpose)
+                .containsExactlyInAnyOrder(EmailPurpose.FIRST, EmailPurpose.RESENT, EmailPurpose.RESENT);
+        assertThat(sent).extracting(EmailSent::getLinkTokenSha256).doesNotHaveDuplicates();
+        assertThat(sent).allSatisfy(e -> assertThat(e.getLinkGeneration()).isEqualTo(1));
+    }
+
+    @Test
+    void shouldEmailTheCorrectedAddressOnceWithALinkOfTheNewGeneration() throws Exception {
+        // Given a completed upload whose first email went to a mistyped address
+        UUID fileId = UUID.randomUUID();
+        String wrong = uniqueAddress("typo");
+        String right = uniqueAddress("right");
+        completedAndEmailed(fileId, wrong);
+
+        // When the trainer corrects the address (the event delivered twice)
+        StudentAddressChanged change = StudentAddressChanged.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setFileId(fileId.toString())
+                .setStudentEmail(right).setStudentName("Sam Right").setLinkGeneration(2).build();
+        Events.publish(Topics.STUDENT_ADDRESS_CHANGED, change);
+        Events.publish(Topics.STUDENT_ADDRESS_CHANGED, change);
+
+        // Then the new address gets exactly one email (to the corrected name), the old one nothing more
+        await().atMost(WAIT).until(() -> Events.read(Topics.EMAIL_SENT, fileId).size() >= 2);
+        assertThat(Mailbox.messagesTo(right)).hasSize(1);
+        assertThat(Mailbox.messagesTo(wrong)).hasSize(1);
+        MimeMessage message = Mailbox.messagesTo(right).get(0);
+        assertThat(((jakarta.mail.internet.InternetAddress) message.getAllRecipients()[0]).getPersonal())
+                .isEqualTo("Sam Right");
+        // and its EmailSent names the new generation, so that download-service revokes the old link
+        assertThat(Events.read(Topics.EMAIL_SENT, fileId)).filteredOn(e -> e.getLinkGeneration() == 2)
+                .singleElement().satisfies(e -> assertThat(e.getPurpose()).isEqualTo(EmailPurpose.ADDRESS_CHANGED));
+        assertThat(emailStatus(fileId, "STUDENT_NEW_ADDRESS")).isEqualTo("SENT");
+    }
+
+    @Test
+    void shouldLiftTheSuppressionOfTheAddressTheTrainerCorrectedTo() {
+        // Given a completed upload, and the address the trainer corrects it to on the suppression list (an earlier
+        // hard bounce)
+        UUID fileId = UUID.randomUUID();
+        String first = uniqueAddress("first");
+        String vouched = uniqueAddress("vouched");
+        completedAndEmailed(fileId, first);
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                suppressions.suppress(vouched, SuppressionReason.HARD_BOUNCE, UUID.randomUUID(), Instant.now()));
+
+        // When the trainer corrects the address to it
+        Events.publish(Topics.STUDENT_ADDRESS_CHANGED, StudentAddressChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setFileId(fileId.toString()).setStudentEmail(vouched).setStudentName(null).setLinkGeneration(2)
+                .build());
+
+        // Then the trainer's word lifts the suppression and the new link email goes out
+        await().atMost(WAIT).until(() -> Mailbox.messagesTo(vouched).size() == 1);
+        assertThat(suppressions.reasonFor(vouched)).isEmpty();
+        assertThat(emailStatus(fileId, "STUDENT_NEW_ADDRESS")).isEqualTo("SENT");
+    }
+
+    @Test
+    void shouldSendNothingMoreOnceTheLinksAreRevoked() {
+        // Given a completed, emailed upload whose trainer revoked the links, and another upload whose resend request
+        // lands on the same partition after this one's
+        UUID fileId = UUID.randomUUID();
+        String student = uniqueAddress("revoked");
+        completedAndEmailed(fileId, student);
+        Events.publish(Topics.LINK_REVOKED, LinkRevoked.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setFileId(fileId.toString())
+                .setReason(LinkRevocationReason.TRAINER_REVOKED).build());
+        await().atMost(WAIT).until(() -> jdbc.sql("SELECT links_revoked_at IS NOT NULL FROM upload WHERE file_id = :id")
+                .param("id", fileId).query(Boolean.class).single());
+        UUID control = onSameResendPartition(fileId);
+        String controlStudent = uniqueAddress("control");
+        completedAndEmailed(control, controlStudent);
+
+        // When a resend of the revoked upload arrives, then one of the other upload
+        Events.publish(Topics.STUDENT_EMAIL_RESENT, resent(fileId));
+        Events.publish(Topics.STUDENT_EMAIL_RESENT, resent(control));
+
+        // Then the other upload's resend went out (so the first was handled) and the revoked upload sent nothing
+        await().atMost(WAIT).until(() -> Mailbox.messagesTo(controlStudent).size() == 2);
+        assertThat(Mailbox.messagesTo(student)).hasSize(1);
+        assertThat(emailStatus(fileId, "STUDENT_RESEND")).isNull();
+    }
+
+    private void completedAndEmailed(UUID fileId, String student) {
+        Events.publish(Events.initiated(fileId, student).build());
+        Events.publish(Events.completed(fileId));
+        await().atMost(WAIT).until(() -> "SENT".equals(emailStatus(fileId, "STUDENT_LINK")));
+        assertThat(Mailbox.messagesTo(student)).hasSize(1);
+    }
+
+    private static StudentEmailResent resent(UUID fileId) {
+        return StudentEmailResent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setFileId(fileId.toString())
+                .setLinkGeneration(1).build();
+    }
+
+    /** A file id whose records go to the same partition of the resend topic (the producer's default partitioner). */
+    private static UUID onSameResendPartition(UUID fileId) {
+        int partitions = Topics.STUDENT_EMAIL_RESENT.partitions();
+        int wanted = partition(fileId, partitions);
+        while (true) {
+            UUID candidate = UUID.randomUUID();
+            if (partition(candidate, partitions) == wanted) {
+                return candidate;
+            }
+        }
+    }
+
+    private static int partition(UUID fileId, int partitions) {
+        return Utils.toPositive(Utils.murmur2(fileId.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                % partitions;
+    }
+}
