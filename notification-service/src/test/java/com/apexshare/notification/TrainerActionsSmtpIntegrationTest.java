@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.apexshare.events.EmailPurpose;
 import com.apexshare.events.EmailSent;
+import com.apexshare.events.LinkIssued;
 import com.apexshare.events.LinkRevocationReason;
 import com.apexshare.events.LinkRevoked;
 import com.apexshare.events.StudentAddressChanged;
@@ -24,6 +25,7 @@ import com.apexshare.events.StudentEmailResent;
 import com.apexshare.events.Topics;
 import com.apexshare.notification.email.SuppressionReason;
 import com.apexshare.notification.email.Suppressions;
+import com.apexshare.notification.support.DownloadServiceStandIn;
 import com.apexshare.notification.support.Events;
 import com.apexshare.notification.support.Mailbox;
 
@@ -93,6 +95,43 @@ class TrainerActionsSmtpIntegrationTest extends SmtpContextIntegrationTest {
         assertThat(Events.read(Topics.EMAIL_SENT, fileId)).filteredOn(e -> e.getLinkGeneration() == 2)
                 .singleElement().satisfies(e -> assertThat(e.getPurpose()).isEqualTo(EmailPurpose.ADDRESS_CHANGED));
         assertThat(emailStatus(fileId, "STUDENT_NEW_ADDRESS")).isEqualTo("SENT");
+        // and its link went through download-service first: issued with the new generation, the one the email carries
+        String newLink = Events.read(Topics.EMAIL_SENT, fileId).stream().filter(e -> e.getLinkGeneration() == 2)
+                .findFirst().orElseThrow().getLinkTokenSha256();
+        assertThat(Events.read(Topics.LINK_ISSUED, fileId)).filteredOn(i -> i.getLinkGeneration() == 2)
+                .singleElement().satisfies(i -> assertThat(i.getLinkTokenSha256()).isEqualTo(newLink));
+    }
+
+    @Test
+    void shouldSendAResendOnlyOnceDownloadServiceConfirmedItsOwnLink() {
+        // Given a completed upload whose student got the first email, and download-service not confirming links yet
+        UUID fileId = UUID.randomUUID();
+        String student = uniqueAddress("confirmed-resend");
+        completedAndEmailed(fileId, student);
+        DownloadServiceStandIn.hold(fileId);
+        try {
+            // When the trainer asks for a resend
+            Events.publish(Topics.STUDENT_EMAIL_RESENT, resent(fileId));
+
+            // Then a new link is issued for it, of the current generation, and the email waits for its confirmation
+            await().atMost(WAIT).until(() -> Events.read(Topics.LINK_ISSUED, fileId).size() == 2);
+            LinkIssued resendLink = Events.read(Topics.LINK_ISSUED, fileId).get(1);
+            assertThat(resendLink.getLinkGeneration()).isEqualTo(1);
+            assertThat(emailStatus(fileId, "STUDENT_RESEND")).isEqualTo("PENDING");
+            assertThat(Mailbox.messagesTo(student)).hasSize(1);
+
+            // When download-service confirms it
+            DownloadServiceStandIn.release(fileId);
+
+            // Then the resend leaves, carrying exactly the confirmed link
+            await().atMost(WAIT).until(() -> Events.read(Topics.EMAIL_SENT, fileId).size() == 2);
+            assertThat(Mailbox.messagesTo(student)).hasSize(2);
+            assertThat(Events.read(Topics.EMAIL_SENT, fileId)).filteredOn(e -> e.getPurpose() == EmailPurpose.RESENT)
+                    .singleElement().satisfies(e -> assertThat(e.getLinkTokenSha256())
+                            .isEqualTo(resendLink.getLinkTokenSha256()));
+        } finally {
+            DownloadServiceStandIn.release(fileId);
+        }
     }
 
     @Test
