@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.apexshare.catalog.CatalogIntegrationTest;
+import com.apexshare.catalog.CatalogProperties;
 import com.apexshare.catalog.TestEvents;
 import com.apexshare.catalog.retention.RetentionJob;
 import com.apexshare.devstack.DevStack;
@@ -45,6 +46,9 @@ class TrainerActionsIngestionIntegrationTest extends CatalogIntegrationTest {
     @Autowired
     RetentionJob retention;
 
+    @Autowired
+    CatalogProperties properties;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -53,7 +57,7 @@ class TrainerActionsIngestionIntegrationTest extends CatalogIntegrationTest {
     @Test
     void shouldRemoveTheVideoAtTheExtendedExpiryInsteadOfTheFirstOne() {
         // Given an upload kept for an hour whose trainer extended it to three hours
-        String bucket = newBucket();
+        String bucket = configuredBucket();
         String trainer = "trainer-" + UUID.randomUUID();
         String fileId = UUID.randomUUID().toString();
         String key = "videos/2026-05-14/" + fileId + "-GX010042.MP4";
@@ -89,7 +93,7 @@ class TrainerActionsIngestionIntegrationTest extends CatalogIntegrationTest {
     @Test
     void shouldRemoveTheVideoEarlierWhenTheTrainerShortensTheExpiry() {
         // Given an upload kept for 30 days whose trainer shortened it to one hour
-        String bucket = newBucket();
+        String bucket = configuredBucket();
         String trainer = "trainer-" + UUID.randomUUID();
         String fileId = UUID.randomUUID().toString();
         String key = "videos/2026-05-14/" + fileId + "-GX010042.MP4";
@@ -230,8 +234,12 @@ class TrainerActionsIngestionIntegrationTest extends CatalogIntegrationTest {
         return sent;
     }
 
-    private static String newBucket() {
-        String bucket = "actions-" + UUID.randomUUID().toString().substring(0, 8);
+    /**
+     * The bucket the service is configured with: the catalog believes an initiation only there (and retention deletes
+     * nowhere else); each test keeps to its own keys.
+     */
+    private String configuredBucket() {
+        String bucket = properties.s3().bucket();
         DevStack.s3().createBucket(bucket);
         return bucket;
     }
