@@ -23,6 +23,7 @@ import com.apexshare.events.LinkRevoked;
 import com.apexshare.events.StudentAddressChanged;
 import com.apexshare.events.StudentEmailResent;
 import com.apexshare.events.Topics;
+import com.apexshare.events.UploadInitiated;
 import com.apexshare.notification.email.SuppressionReason;
 import com.apexshare.notification.email.Suppressions;
 import com.apexshare.notification.support.DownloadServiceStandIn;
@@ -135,6 +136,46 @@ class TrainerActionsSmtpIntegrationTest extends SmtpContextIntegrationTest {
     }
 
     @Test
+    void shouldTreatARedeliveredInitiationAfterAnAddressChangeAsARepetition() {
+        // Given a completed, emailed upload whose trainer corrected the address (the new address emailed too)
+        UUID fileId = UUID.randomUUID();
+        String wrong = uniqueAddress("redelivered-typo");
+        String right = uniqueAddress("redelivered-right");
+        UploadInitiated initiation = Events.initiated(fileId, wrong).build();
+        Events.publish(initiation);
+        Events.publish(Events.completed(fileId));
+        await().atMost(WAIT).until(() -> "SENT".equals(emailStatus(fileId, "STUDENT_LINK")));
+        Events.publish(Topics.STUDENT_ADDRESS_CHANGED, StudentAddressChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setFileId(fileId.toString()).setStudentEmail(right).setStudentName(null).setLinkGeneration(2)
+                .build());
+        await().atMost(WAIT).until(() -> "SENT".equals(emailStatus(fileId, "STUDENT_NEW_ADDRESS")));
+        double rejectedBefore = rejectedInitiations();
+
+        // When the first initiation is delivered again, followed on its partition by another upload's initiation
+        UUID control = onSamePartition(fileId, Topics.UPLOAD_INITIATED.partitions());
+        Events.publish(initiation);
+        Events.publish(Events.initiated(control, uniqueAddress("redelivered-control")).build());
+
+        // Then (once the other one is recorded, so the redelivery was handled) it was a repetition: not refused, the
+        // corrected address stays, and nobody got another email
+        await().atMost(WAIT).until(() -> jdbc.sql(
+                "SELECT count(*) FROM upload WHERE file_id = :id AND initiated_at IS NOT NULL").param("id", control)
+                .query(Long.class).single() == 1);
+        assertThat(rejectedInitiations()).isEqualTo(rejectedBefore);
+        assertThat(jdbc.sql("SELECT student_email FROM upload WHERE file_id = :id").param("id", fileId)
+                .query(String.class).single()).isEqualTo(right);
+        assertThat(Mailbox.messagesTo(wrong)).hasSize(1);
+        assertThat(Mailbox.messagesTo(right)).hasSize(1);
+    }
+
+    private double rejectedInitiations() {
+        io.micrometer.core.instrument.Counter counter = meters.find("apexshare.events.rejected")
+                .tag("event", "UploadInitiated").tag("reason", "conflicting_facts").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
     void shouldLiftTheSuppressionOfTheAddressTheTrainerCorrectedTo() {
         // Given a completed upload, and the address the trainer corrects it to on the suppression list (an earlier
         // hard bounce)
@@ -198,7 +239,11 @@ class TrainerActionsSmtpIntegrationTest extends SmtpContextIntegrationTest {
 
     /** A file id whose records go to the same partition of the resend topic (the producer's default partitioner). */
     private static UUID onSameResendPartition(UUID fileId) {
-        int partitions = Topics.STUDENT_EMAIL_RESENT.partitions();
+        return onSamePartition(fileId, Topics.STUDENT_EMAIL_RESENT.partitions());
+    }
+
+    /** A file id whose records go to the same partition as {@code fileId}'s on a topic of this many partitions. */
+    private static UUID onSamePartition(UUID fileId, int partitions) {
         int wanted = partition(fileId, partitions);
         while (true) {
             UUID candidate = UUID.randomUUID();

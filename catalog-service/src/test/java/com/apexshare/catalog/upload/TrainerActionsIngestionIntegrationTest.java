@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.apexshare.catalog.CatalogIntegrationTest;
 import com.apexshare.catalog.CatalogProperties;
 import com.apexshare.catalog.TestEvents;
+import com.apexshare.catalog.TopicReader;
 import com.apexshare.catalog.retention.RetentionJob;
 import com.apexshare.devstack.DevStack;
 import com.apexshare.devstack.S3Store;
@@ -27,7 +29,10 @@ import com.apexshare.events.LinkRevoked;
 import com.apexshare.events.ReminderSettingChanged;
 import com.apexshare.events.StudentAddressChanged;
 import com.apexshare.events.StudentEmailResent;
+import com.apexshare.events.Topics;
 import com.apexshare.events.UploadExpiryChanged;
+import com.apexshare.events.UploadInitiated;
+import com.apexshare.events.serde.AvroEventDeserializer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -113,6 +118,29 @@ class TrainerActionsIngestionIntegrationTest extends CatalogIntegrationTest {
                     assertThat(detail(fileId, trainer).path("status").asString()).isEqualTo("EXPIRED"));
             assertThat(exists(s3, bucket, key)).isFalse();
         }
+    }
+
+    @Test
+    void shouldTreatARedeliveredInitiationAfterTheTrainersChangesAsARepetition() {
+        // Given an initiated upload whose trainer then corrected the address and moved the end
+        String trainer = "trainer-" + UUID.randomUUID();
+        String fileId = UUID.randomUUID().toString();
+        Instant t0 = TestEvents.now();
+        Instant newEnd = t0.plus(Duration.ofDays(10));
+        UploadInitiated first = initiated(fileId, trainer, t0).build();
+        awaitApplied(publish(first,
+                addressChanged(fileId, "sue.fixed@student.example", null, 2, t0.plusSeconds(20)),
+                expiryChanged(fileId, newEnd, first.getRetentionUntil(), 1)));
+
+        // When the initiation is delivered again (a consumer's redelivery)
+        awaitApplied(publish(first));
+
+        // Then it is a repetition, not a contradiction: the corrected address and end stay, nothing is dead-lettered
+        JsonNode detail = detail(fileId, trainer);
+        assertThat(detail.path("studentEmail").asString()).isEqualTo("sue.fixed@student.example");
+        assertThat(detail.path("expiresAt").asString()).isEqualTo(newEnd.toString());
+        assertThat(TopicReader.readAll(List.of(Topics.UPLOAD_INITIATED.deadLetter(GROUP)),
+                new AvroEventDeserializer(), r -> fileId.equals(r.key()))).isEmpty();
     }
 
     @Test
