@@ -19,8 +19,8 @@ import com.apexshare.notification.NotificationProperties;
  * and idempotent: events may arrive twice, late, or out of order across topics.
  *
  * <p>Exactly one email per upload and reason comes from the {@code email} table's primary key
- * {@code (file_id, kind, ref)}: a row is
- * inserted with {@code ON CONFLICT DO NOTHING} once all its conditions hold, however often they are re-checked. Two
+ * {@code (file_id, kind, ref)}: a row is inserted with {@code ON CONFLICT DO NOTHING} once all its conditions hold,
+ * however often they are re-checked. Every student email gets its link in the same transaction. Two
  * events of one upload processed at once (different topics, different consumers) both lock the upload row in their
  * upsert, so the second sees the first's committed change and at least one of them inserts the row.
  */
