@@ -37,6 +37,7 @@ export const routes = [
       { path: '/upload', lazy: async () => ({ Component: (await trainer()).UploadPage }) },
       { path: '/uploads', lazy: async () => ({ Component: (await trainer()).DashboardPage }) },
       { path: '/uploads/:fileId', lazy: async () => ({ Component: (await trainer()).UploadDetailPage }) },
+      { path: '/students/:email', lazy: async () => ({ Component: (await trainer()).StudentUploadsPage }) },
     ],
   },
   { path: '*', element: <NotFoundPage /> },

@@ -6,6 +6,7 @@ import { UploaderProvider, useUploads } from './upload/UploaderContext';
 
 export { DashboardPage } from './dashboard/DashboardPage';
 export { UploadDetailPage } from './dashboard/UploadDetailPage';
+export { StudentUploadsPage } from './dashboard/StudentUploadsPage';
 export { UploadPage } from './upload/UploadPage';
 
 /** The trainer's half of the app, loaded on demand: sign-in gate, one uploader for the session, header. */

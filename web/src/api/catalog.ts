@@ -1,6 +1,6 @@
 import { ApiError, request } from './http';
 import type {
-  DownloadRecords, RecentUploads, UploadDetail, UploadFilter, UploadPage,
+  DownloadRecords, RecentUploads, StudentUploads, UploadDetail, UploadFilter, UploadPage,
 } from './types';
 
 /** catalog-service, through the gateway (catalog-service/README.md). */
@@ -12,6 +12,10 @@ export const catalogApi = {
   },
   search(filter: UploadFilter, cursor: string | undefined, limit = 20, signal?: AbortSignal): Promise<UploadPage> {
     return request('GET', base, { query: { limit, cursor, ...filter }, signal });
+  },
+  /** Every upload of the trainer for one student, newest first, with the student's totals. */
+  student(email: string, cursor: string | undefined, limit = 20, signal?: AbortSignal): Promise<StudentUploads> {
+    return request('GET', `/api/v1/students/${encodeURIComponent(email)}/uploads`, { query: { limit, cursor }, signal });
   },
   detail(fileId: string, signal?: AbortSignal): Promise<UploadDetail> {
     return request('GET', `${base}/${encodeURIComponent(fileId)}`, { signal });

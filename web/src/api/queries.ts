@@ -19,6 +19,7 @@ export const queryKeys = {
   recent: (limit: number) => ['uploads', 'recent', limit] as const,
   detail: (fileId: string) => ['uploads', 'detail', fileId] as const,
   downloads: (fileId: string) => ['uploads', 'downloads', fileId] as const,
+  student: (email: string, cursor: string | undefined) => ['uploads', 'student', email.toLowerCase(), cursor ?? null] as const,
   link: (token: string) => ['link', token] as const,
 };
 
@@ -80,6 +81,16 @@ export function useUploadDetail(fileId: string) {
     queryKey: queryKeys.detail(fileId),
     queryFn: ({ signal }) => catalogApi.detail(fileId, signal),
     refetchInterval: (query) => (query.state.data && isSettling(query.state.data) ? ACTIVE_REFRESH_MS : IDLE_REFRESH_MS),
+  });
+}
+
+/** One student's uploads across sessions. */
+export function useStudentUploads(email: string, cursor: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.student(email, cursor),
+    queryFn: ({ signal }) => catalogApi.student(email, cursor, 20, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: IDLE_REFRESH_MS,
   });
 }
 

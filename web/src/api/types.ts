@@ -100,6 +100,8 @@ export interface UploadItem {
   emailStatus?: EmailStatus;
   lastDownloadAt?: string | null;
   expiresAt?: string | null;
+  /** The trainer revoked the links (issue 16). */
+  linksRevoked?: boolean;
   /** Null until the email was sent (or suppressed). */
   delivery?: EmailDelivery | null;
 }
@@ -131,6 +133,46 @@ export interface UploadDetail extends UploadItem {
   emailFailedAt?: string | null;
   emailFailureReason?: string | null;
   deletedAt?: string | null;
+  /** ABORTED, TRAINER_DELETED, RETENTION_EXPIRED or OTHER once deleted. */
+  deletionReason?: string | null;
+  /** 1 until the trainer first corrects the student's address. */
+  linkGeneration?: number;
+  linksRevokedAt?: string | null;
+  /** Whether the one reminder email may go out (default on). */
+  remindersEnabled?: boolean;
+  reminderSentAt?: string | null;
+  lastResentAt?: string | null;
+}
+
+// ---- the trainer's actions (upload-service, issue 16) ----
+/** What every action answers: where the upload stands afterwards. */
+export interface ActionState {
+  fileId: string;
+  /** COMPLETED, or DELETED after a delete. */
+  status: string;
+  expiresAt: string;
+  linkGeneration: number;
+  linksRevoked: boolean;
+  linksRevokedAt: string | null;
+  remindersEnabled: boolean;
+}
+
+/** `GET /api/v1/students/{email}/uploads` (catalog-service). */
+export interface StudentSummary {
+  studentEmail: string;
+  studentName: string | null;
+  uploads: number;
+  downloads: number;
+  notDownloaded: number;
+  firstSessionDate: string | null;
+  lastSessionDate: string | null;
+  lastUploadDate: string | null;
+}
+
+export interface StudentUploads {
+  student: StudentSummary;
+  uploads: UploadItem[];
+  page: { limit: number; hasMore: boolean; nextCursor: string | null };
 }
 
 /** Proposed catalog addition: `GET /api/v1/uploads/{fileId}/downloads` (web/README.md). */

@@ -6,6 +6,7 @@ import { deliveryNeedsAttention, deliveryState, EmailStateBadge, UploadStateBadg
 import { formatBytes, formatDate, formatDateTime } from '../ui/format';
 import { PageHeading } from '../ui/PageHeading';
 import { buildTimeline } from './timeline';
+import { UploadActions } from './UploadActions';
 
 export function UploadDetailPage() {
   const { fileId = '' } = useParams();
@@ -51,17 +52,25 @@ export function UploadDetailPage() {
           <h2 id="facts-heading">Details</h2>
           <dl className="facts">
             <dt>Student</dt>
-            <dd>{u.studentName ?? '(erased)'}{u.studentEmail && <span className="facts__sub">{u.studentEmail}</span>}</dd>
+            <dd>
+              {u.studentName ?? '(erased)'}
+              {u.studentEmail && (
+                <span className="facts__sub">
+                  <Link to={`/students/${encodeURIComponent(u.studentEmail)}`}>{u.studentEmail}</Link>
+                </span>
+              )}
+            </dd>
             <dt>Session</dt><dd>{formatDate(u.sessionDate)}</dd>
             <dt>Size</dt><dd>{formatBytes(u.fileSize)}</dd>
             <dt>State</dt><dd><UploadStateBadge status={u.status} /></dd>
             <dt>Email</dt><dd><EmailStateBadge emailStatus={u.emailStatus} uploadStatus={u.status} delivery={u.delivery} /></dd>
             <dt>Downloads</dt><dd>{u.downloadCount}</dd>
-            <dt>Link expires</dt><dd>{formatDateTime(u.expiresAt)}</dd>
+            <dt>Link expires</dt><dd>{formatDateTime(u.expiresAt)}{u.linksRevoked && ' (revoked)'}</dd>
             {u.originalFileName && u.originalFileName !== u.fileName && (<><dt>Original name</dt><dd>{u.originalFileName}</dd></>)}
             {u.notes && (<><dt>Notes</dt><dd className="notes">{u.notes}</dd></>)}
           </dl>
         </section>
+        <UploadActions key={u.fileId} upload={u} />
         <section aria-labelledby="timeline-heading" className="panel">
           <h2 id="timeline-heading">Timeline</h2>
           <ol className="timeline">

@@ -32,6 +32,9 @@ export function buildTimeline(u: UploadDetail, downloads: DownloadRecord[] | nul
     events.push({ key: 'delivery', at: d.at, title: d.state === 'SUPPRESSED' ? 'Email not sent' : `Email ${title.toLowerCase()}`,
       detail: deliveryState(d).hint, tone: d.state === 'DELIVERED' ? 'good' : d.state === 'DELAYED' ? 'neutral' : 'bad' });
   }
+  if (u.lastResentAt) events.push({ key: 'resent', at: u.lastResentAt, title: 'Email resent', detail: 'last time', tone: 'neutral' });
+  if (u.reminderSentAt) events.push({ key: 'reminder', at: u.reminderSentAt, title: 'Reminder sent', tone: 'neutral' });
+  if (u.linksRevokedAt) events.push({ key: 'revoked', at: u.linksRevokedAt, title: 'Link revoked', tone: 'bad' });
   if (downloads) {
     for (const d of downloads) {
       events.push({ key: `download-${d.downloadId}`, at: d.downloadedAt, title: 'Downloaded', detail: deviceLabel(d.userAgentFamily), tone: 'neutral' });
@@ -42,7 +45,10 @@ export function buildTimeline(u: UploadDetail, downloads: DownloadRecord[] | nul
   if (u.status === 'EXPIRED') {
     events.push({ key: 'expired', at: u.deletedAt ?? u.expiresAt ?? '', title: 'Expired: video and link removed', tone: 'neutral' });
   } else if (u.status === 'DELETED' || u.deletedAt) {
-    events.push({ key: 'removed', at: u.deletedAt ?? '', title: 'Removed', tone: 'neutral' });
+    events.push({
+      key: 'removed', at: u.deletedAt ?? '', tone: 'neutral',
+      title: u.deletionReason === 'TRAINER_DELETED' ? 'Deleted by you' : 'Removed',
+    });
   }
   return events
     .filter((e) => e.at)

@@ -48,6 +48,7 @@ describe('the student page', () => {
   it.each([
     [410, 'VIDEO_REMOVED', 'This video was removed'],
     [410, 'LINK_EXPIRED', 'This link has expired'],
+    [410, 'LINK_REVOKED', 'This link was withdrawn'],
     [404, 'LINK_NOT_FOUND', 'Link not found'],
   ])('should explain a %s %s link', async (status, code, heading) => {
     fakeFetch(on('GET', /\/info$/, fail(status, code)));

@@ -157,6 +157,9 @@ function LinkProblem({ error }: { error: ApiError }) {
   if (error.code === 'VIDEO_REMOVED') {
     title = 'This video was removed';
     text = 'Your trainer removed this video, so the link no longer works. Ask your trainer if you still need it.';
+  } else if (error.code === 'LINK_REVOKED') {
+    title = 'This link was withdrawn';
+    text = 'Your trainer withdrew this link, so it no longer works. If you still need the video, ask your trainer to send it again.';
   } else if (error.code === 'LINK_EXPIRED' || error.status === 410) {
     title = 'This link has expired';
     text = 'Videos are kept for a limited time and this one is no longer available. Ask your trainer to send it again.';

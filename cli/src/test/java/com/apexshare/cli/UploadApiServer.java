@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -75,6 +76,12 @@ public final class UploadApiServer implements AutoCloseable {
         final long sequence = SEQUENCE.incrementAndGet();
         public volatile String status = "IN_PROGRESS";
         volatile Map<String, Object> completion;
+        // The trainer's actions (issue 16)
+        public volatile Instant expiresAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        public volatile boolean linksRevoked;
+        public volatile boolean remindersEnabled = true;
+        public volatile int linkGeneration = 1;
+        public final List<Instant> resends = Collections.synchronizedList(new ArrayList<>());
 
         Upload(String fileId, String key, String mode, String uploadId, long fileSize, long partSize, int partCount,
                 String contentType, Map<String, Object> metadata) {
@@ -123,6 +130,10 @@ public final class UploadApiServer implements AutoCloseable {
     public final AtomicInteger initiates = new AtomicInteger();
     public final AtomicInteger completes = new AtomicInteger();
     public final List<String> aborted = Collections.synchronizedList(new ArrayList<>());
+    /** Every trainer action as {@code "<action> <fileId> <detail>"}, in order. */
+    public final List<String> actions = Collections.synchronizedList(new ArrayList<>());
+    /** The paths of the per-student requests, as received (still percent-encoded). */
+    public final List<String> studentRequests = Collections.synchronizedList(new ArrayList<>());
     /** The part numbers of every {@code parts/urls} request, in order. */
     public final List<List<Integer>> partUrlRequests = Collections.synchronizedList(new ArrayList<>());
 
@@ -130,6 +141,7 @@ public final class UploadApiServer implements AutoCloseable {
         this.acceptsToken = acceptsToken;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.createContext("/api/v1/uploads", this::handle);
+        server.createContext("/api/v1/students", this::student);
         server.setExecutor(executor);
         server.start();
     }
@@ -200,6 +212,8 @@ public final class UploadApiServer implements AutoCloseable {
                     case "POST parts/urls" -> partUrls(exchange, upload, body);
                     case "POST complete" -> complete(exchange, upload, body);
                     case "POST abort" -> abort(exchange, upload);
+                    case "POST resend", "POST student-address", "PUT expiry", "POST revoke", "POST delete",
+                            "PUT reminders" -> action(exchange, upload, action, body);
                     case "GET " -> ok(exchange, 200, details(upload));
                     default -> error(exchange, 404, "NOT_FOUND", "No such endpoint", List.of());
                 }
@@ -380,6 +394,115 @@ public final class UploadApiServer implements AutoCloseable {
         upload.status = "ABORTED";
         aborted.add(upload.fileId);
         ok(exchange, 200, Map.of("fileId", upload.fileId, "status", "ABORTED"));
+    }
+
+    /** The trainer actions with the service's rules that matter to the client: states, limits, field errors. */
+    private void action(HttpExchange exchange, Upload upload, String action, JsonNode body) throws IOException {
+        if (!upload.status.equals("COMPLETED")) {
+            error(exchange, 409, upload.status.equals("DELETED") ? "UPLOAD_DELETED" : "UPLOAD_NOT_COMPLETED",
+                    upload.status.equals("DELETED") ? "The upload was deleted"
+                            : "The upload is not completed yet; finish or abort it first", List.of());
+            return;
+        }
+        String detail = "";
+        switch (action) {
+            case "resend" -> {
+                Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+                if (upload.resends.stream().filter(t -> t.isAfter(hourAgo)).count() >= 3) {
+                    exchange.getResponseHeaders().set("Retry-After", "3599");
+                    error(exchange, 429, "RESEND_LIMIT_REACHED",
+                            "The email was already resent 3 times in the last hour; try again later", List.of());
+                    return;
+                }
+                upload.resends.add(Instant.now());
+            }
+            case "student-address" -> {
+                String email = body == null ? "" : body.path("studentEmail").asString("");
+                if (!email.matches("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}")) {
+                    error(exchange, 400, "VALIDATION_FAILED", "Invalid request: studentEmail",
+                            List.of(field("studentEmail", "must be a valid email address")));
+                    return;
+                }
+                upload.linkGeneration++;
+                detail = email + (body.path("studentName").isString() ? " " + body.path("studentName").asString()
+                        : "");
+            }
+            case "expiry" -> {
+                Instant at = Instant.parse(body.path("expiresAt").asString());
+                if (at.isAfter(Instant.now().plus(Duration.ofDays(30)))) {
+                    error(exchange, 400, "VALIDATION_FAILED", "Invalid request: expiresAt",
+                            List.of(field("expiresAt", "must be at most 30 days from now")));
+                    return;
+                }
+                upload.expiresAt = at;
+                detail = at.toString();
+            }
+            case "revoke" -> upload.linksRevoked = true;
+            case "delete" -> upload.status = "DELETED";
+            case "reminders" -> {
+                upload.remindersEnabled = body.path("enabled").asBoolean();
+                detail = String.valueOf(upload.remindersEnabled);
+            }
+            default -> throw new IllegalStateException(action);
+        }
+        actions.add((action + " " + upload.fileId + " " + detail).strip());
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("fileId", upload.fileId);
+        state.put("status", upload.status);
+        state.put("expiresAt", upload.expiresAt.toString());
+        state.put("linkGeneration", upload.linkGeneration);
+        state.put("linksRevoked", upload.linksRevoked);
+        state.put("linksRevokedAt", null);
+        state.put("remindersEnabled", upload.remindersEnabled);
+        ok(exchange, 200, state);
+    }
+
+    /** {@code GET /api/v1/students/{email}/uploads}: the trainer's uploads for that address. */
+    private void student(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            if (auth == null || !acceptsToken.test(auth.substring("Bearer ".length()))) {
+                error(exchange, 401, "UNAUTHORIZED", "Full authentication is required", List.of());
+                return;
+            }
+            String rawPath = exchange.getRequestURI().getRawPath();
+            studentRequests.add(rawPath);
+            String email = java.net.URLDecoder.decode(rawPath.split("/")[4], java.nio.charset.StandardCharsets.UTF_8);
+            List<Upload> mine = uploads.values().stream()
+                    .filter(u -> email.equalsIgnoreCase(String.valueOf(u.metadata.get("studentEmail"))))
+                    .sorted(Comparator.comparingLong((Upload u) -> u.sequence).reversed()).toList();
+            if (mine.isEmpty()) {
+                error(exchange, 404, "STUDENT_NOT_FOUND", "You have no uploads for this student", List.of());
+                return;
+            }
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Upload u : mine) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("fileId", u.fileId);
+                row.put("fileName", u.metadata.get("fileName"));
+                row.put("sessionDate", u.metadata.get("sessionDate"));
+                row.put("fileSize", u.fileSize);
+                row.put("status", u.status.equals("COMPLETED") ? "AVAILABLE" : u.status);
+                row.put("emailStatus", "SENT");
+                row.put("downloadCount", 0);
+                row.put("expiresAt", u.expiresAt.toString());
+                row.put("linksRevoked", u.linksRevoked);
+                rows.add(row);
+            }
+            Map<String, Object> student = new LinkedHashMap<>();
+            student.put("studentEmail", email.toLowerCase(java.util.Locale.ROOT));
+            student.put("studentName", mine.get(0).metadata.get("studentName"));
+            student.put("uploads", mine.size());
+            student.put("downloads", 0);
+            student.put("notDownloaded", mine.size());
+            student.put("firstSessionDate", mine.get(mine.size() - 1).metadata.get("sessionDate"));
+            student.put("lastSessionDate", mine.get(0).metadata.get("sessionDate"));
+            Map<String, Object> page = new LinkedHashMap<>();
+            page.put("limit", 20);
+            page.put("hasMore", false);
+            page.put("nextCursor", null);
+            ok(exchange, 200, Map.of("student", student, "uploads", rows, "page", page));
+        }
     }
 
     private void recent(HttpExchange exchange) throws IOException {

@@ -230,6 +230,84 @@ class WholeSystemEndToEndIntegrationTest {
         });
     }
 
+    @Test
+    void shouldCarryOutEveryTrainerActionWithExactlyTheEmailsDue(@TempDir Path files) throws Exception {
+        // Given an uploaded video whose first email went to a mistyped address
+        String token = system.identity().trainerToken("trainer-" + UUID.randomUUID(), "Ada Trainer", null);
+        String typo = "ada-" + UUID.randomUUID() + "@studnet.example";
+        String right = "ada-" + UUID.randomUUID() + "@student.example";
+        Path video = files.resolve("actions.mp4");
+        writeRandomFile(video, 1024 * 1024);
+        CliResult upload = cli(files, token, "upload", video.toString(), "--student-email", typo,
+                "--student-name", "Ada Rider", "--session-date", "2026-11-23");
+        assertThat(upload.exitCode()).as(upload.output()).isZero();
+        String first = link(awaitEmails(typo, 1).get(0));
+        String fileId = await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> dashboard(token).path("data").path("uploads").path(0).path("fileId").asString(""),
+                        id -> !id.isEmpty());
+        awaitLink(first, 302);
+
+        // When the trainer resends it: then exactly one more email, with a second link that works too
+        CliResult resend = cli(files, token, "resend", fileId);
+        assertThat(resend.exitCode()).as(resend.output()).isZero();
+        String second = link(awaitEmails(typo, 2).get(1));
+        assertThat(second).isNotEqualTo(first);
+        awaitLink(second, 302);
+
+        // When the trainer corrects the address: then exactly one email to it, none more to the old one, and the old
+        // links answer 410 while the new one works
+        CliResult moved = cli(files, token, "change-address", fileId, "--student-email", right);
+        assertThat(moved.exitCode()).as(moved.output()).isZero();
+        String third = link(awaitEmails(right, 1).get(0));
+        awaitLink(third, 302);
+        awaitLink(first, 410);
+        awaitLink(second, 410);
+        assertThat(awaitEmails(typo, 2)).hasSize(2);
+        assertThat(awaitEmails(right, 1)).hasSize(1);
+
+        // When the trainer extends the expiry: then the dashboard and the link's page show the new end
+        CliResult extended = cli(files, token, "expiry", fileId, "--days", "20");
+        assertThat(extended.exitCode()).as(extended.output()).isZero();
+        String end = extended.output().replaceAll("(?s).*expires (\\S+?);.*", "$1").strip();
+        await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() ->
+                assertThat(detail(token, fileId).path("expiresAt").asString()).isEqualTo(end));
+        String thirdToken = third.substring(third.lastIndexOf('/') + 1);
+        await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class).until(() ->
+                HTTP.send(HttpRequest.newBuilder(system.apiUri().resolve("/api/v1/downloads/" + thirdToken + "/info"))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString()).body().contains(end));
+
+        // When the trainer revokes the links: then the student's link and its page answer 410
+        CliResult revoked = cli(files, token, "revoke", fileId, "--yes");
+        assertThat(revoked.exitCode()).as(revoked.output()).isZero();
+        awaitLink(third, 410);
+        assertThat(HTTP.send(HttpRequest.newBuilder(system.apiUri().resolve("/api/v1/downloads/" + thirdToken
+                + "/info")).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(410);
+
+        // When the trainer deletes it: then the dashboard shows it deleted by the trainer, and the student's page
+        // lists it; no email went out for any of the last three actions
+        CliResult deleted = cli(files, token, "delete", fileId, "--yes");
+        assertThat(deleted.exitCode()).as(deleted.output()).isZero();
+        await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class).untilAsserted(() -> {
+            JsonNode detail = detail(token, fileId);
+            assertThat(detail.path("status").asString()).isEqualTo("DELETED");
+            assertThat(detail.path("deletionReason").asString()).isEqualTo("TRAINER_DELETED");
+            assertThat(detail.path("studentEmail").asString()).isEqualTo(right);
+        });
+        CliResult student = cli(files, token, "student", right);
+        assertThat(student.exitCode()).as(student.output()).isZero();
+        assertThat(student.output()).contains("1 upload(s)").contains(fileId);
+        assertThat(system.smtp().greenMail().getReceivedMessagesForDomain(typo)).hasSize(2);
+        assertThat(system.smtp().greenMail().getReceivedMessagesForDomain(right)).hasSize(1);
+    }
+
+    /** Waits until the student's link answers {@code status} (events travel to the download side meanwhile). */
+    private void awaitLink(String link, int status) {
+        await().atMost(PROPAGATION).pollInterval(POLL).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(link))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == status);
+    }
+
     /** The student page's start call, as a browser without a session makes it. */
     private JsonNode start(String linkToken, String visitId, String purpose, String userAgent) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(system.apiUri()

@@ -30,6 +30,8 @@ import jakarta.validation.constraints.NotNull;
  * @param stuckAfter          an email still {@code SENDING} after this long is reported as stuck (metric and log)
  * @param purgeAfter          how long past its retention end an upload's row (personal data) is kept before removal
  * @param deliveryTracking    what happens to emails after they were sent: SES events, the bounce mailbox, VERP
+ * @param reminders           the one reminder to a student who has not downloaded
+ * @param digest              the trainer's optional daily digest
  */
 @Validated
 @ConfigurationProperties("apexshare.notification")
@@ -45,7 +47,41 @@ public record NotificationProperties(
         @Valid @NotNull TrainerNotification trainerNotification,
         @NotNull Duration stuckAfter,
         @NotNull Duration purgeAfter,
-        @Valid @NotNull DeliveryTracking deliveryTracking) {
+        @Valid @NotNull DeliveryTracking deliveryTracking,
+        @Valid Reminders reminders,
+        @Valid Digest digest) {
+
+    public NotificationProperties {
+        reminders = reminders == null ? Reminders.DEFAULTS : reminders;
+        digest = digest == null ? Digest.DEFAULTS : digest;
+    }
+
+    /**
+     * @param enabled   send each trainer with live uploads one digest a day (off by default)
+     * @param hour      local hour (in {@code mail.time-zone}) from which the day's digests go out
+     * @param interval  how often the job looks whether digests are due
+     * @param batchSize trainers claimed per statement
+     */
+    public record Digest(boolean enabled, @Min(0) @jakarta.validation.constraints.Max(23) int hour,
+            @NotNull Duration interval, @Min(1) int batchSize) {
+
+        static final Digest DEFAULTS = new Digest(false, 7, Duration.ofMinutes(5), 100);
+    }
+
+    /**
+     * @param enabled   whether this replica runs the reminder job (the trainer switches it per upload)
+     * @param after     how long after the first link email a student who has not downloaded is reminded
+     * @param lateLimit how late a reminder may still go out (a job that was off, a deployment that enables it): a link
+     *                  email sent longer than {@code after + lateLimit} ago gets none
+     * @param interval  how often the job looks for due reminders
+     * @param batchSize most reminders owed per look
+     */
+    public record Reminders(boolean enabled, @NotNull Duration after, @NotNull Duration lateLimit,
+            @NotNull Duration interval, @Min(1) int batchSize) {
+
+        static final Reminders DEFAULTS = new Reminders(true, Duration.ofHours(48), Duration.ofDays(1),
+                Duration.ofMinutes(1), 500);
+    }
 
     /** The mail transports this service can use. */
     public enum Transport {

@@ -64,6 +64,16 @@ public abstract class SmtpContextIntegrationTest {
         }
     }
 
+    /** The listeners pause and resume act on (the context that was created last). */
+    static KafkaListenerEndpointRegistry currentListeners() {
+        return listeners;
+    }
+
+    /** Points pause and resume back at a context's listeners (after a class with a context of its own). */
+    static void restoreListeners(KafkaListenerEndpointRegistry registry) {
+        listeners = registry;
+    }
+
     static void resumeListeners() {
         if (listeners != null) {
             listeners.start();

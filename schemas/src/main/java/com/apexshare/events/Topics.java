@@ -25,6 +25,11 @@ public final class Topics {
         public static final String DOWNLOADED = "apexshare.downloaded.v1";
         public static final String LINK_ISSUED = "apexshare.link-issued.v1";
         public static final String LINK_ACTIVATED = "apexshare.link-activated.v1";
+        public static final String STUDENT_EMAIL_RESENT = "apexshare.student-email-resent.v1";
+        public static final String STUDENT_ADDRESS_CHANGED = "apexshare.student-address-changed.v1";
+        public static final String UPLOAD_EXPIRY_CHANGED = "apexshare.upload-expiry-changed.v1";
+        public static final String LINK_REVOKED = "apexshare.link-revoked.v1";
+        public static final String REMINDER_SETTING_CHANGED = "apexshare.reminder-setting-changed.v1";
         public static final String S3_NOTIFICATIONS_RAW = "apexshare.s3-notifications.raw";
 
         private Names() {
@@ -54,6 +59,19 @@ public final class Topics {
     public static final Topic<LinkActivated> LINK_ACTIVATED =
             Topic.avro(Names.LINK_ACTIVATED, LinkActivated.class, PARTITIONS);
 
+    // The trainer's actions on an upload (upload-service): each one a fact that catalog, notification, download and
+    // analytics consumers apply alike.
+    public static final Topic<StudentEmailResent> STUDENT_EMAIL_RESENT =
+            Topic.avro(Names.STUDENT_EMAIL_RESENT, StudentEmailResent.class, PARTITIONS);
+    public static final Topic<StudentAddressChanged> STUDENT_ADDRESS_CHANGED =
+            Topic.avro(Names.STUDENT_ADDRESS_CHANGED, StudentAddressChanged.class, PARTITIONS);
+    public static final Topic<UploadExpiryChanged> UPLOAD_EXPIRY_CHANGED =
+            Topic.avro(Names.UPLOAD_EXPIRY_CHANGED, UploadExpiryChanged.class, PARTITIONS);
+    public static final Topic<LinkRevoked> LINK_REVOKED =
+            Topic.avro(Names.LINK_REVOKED, LinkRevoked.class, PARTITIONS);
+    public static final Topic<ReminderSettingChanged> REMINDER_SETTING_CHANGED =
+            Topic.avro(Names.REMINDER_SETTING_CHANGED, ReminderSettingChanged.class, PARTITIONS);
+
     /**
      * Raw S3 event notifications (S3's JSON event message format, as MinIO's Kafka target or a bridge from SQS
      * writes them). Not Avro: the upload service turns the ones for videos into {@link UploadCompleted}.
@@ -62,7 +80,8 @@ public final class Topics {
 
     private static final List<Topic<?>> EVENTS =
             List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED,
-                    EMAIL_DELIVERY_REPORTED, DOWNLOADED, LINK_ISSUED, LINK_ACTIVATED);
+                    EMAIL_DELIVERY_REPORTED, DOWNLOADED, LINK_ISSUED, LINK_ACTIVATED, STUDENT_EMAIL_RESENT, STUDENT_ADDRESS_CHANGED,
+                    UPLOAD_EXPIRY_CHANGED, LINK_REVOKED, REMINDER_SETTING_CHANGED);
 
     private static final List<Topic<?>> ALL =
             Stream.concat(EVENTS.stream(), Stream.of(S3_NOTIFICATIONS_RAW)).toList();

@@ -48,6 +48,18 @@ public final class SampleEvents {
                         .setFileId(fileId).setLinkTokenSha256("b".repeat(64))
                         .setLinkExpiresAt(now.plus(30, ChronoUnit.DAYS)).build(),
                 LinkActivated.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
-                        .setFileId(fileId).setLinkTokenSha256("b".repeat(64)).build());
+                        .setFileId(fileId).setLinkTokenSha256("b".repeat(64)).build(),
+                StudentEmailResent.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setLinkGeneration(1).build(),
+                StudentAddressChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setStudentEmail("sue.rider@student.example").setStudentName(null)
+                        .setLinkGeneration(2).build(),
+                UploadExpiryChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setExpiresAt(now.plus(40, ChronoUnit.DAYS))
+                        .setPreviousExpiresAt(now.plus(30, ChronoUnit.DAYS)).setRevision(1).build(),
+                LinkRevoked.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setReason(LinkRevocationReason.TRAINER_REVOKED).build(),
+                ReminderSettingChanged.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setFileId(fileId).setRemindersEnabled(false).setRevision(1).build());
     }
 }

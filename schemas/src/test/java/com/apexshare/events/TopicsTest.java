@@ -52,6 +52,11 @@ class TopicsTest {
         assertThat(Topics.DOWNLOADED.name()).isEqualTo(Topics.Names.DOWNLOADED);
         assertThat(Topics.LINK_ISSUED.name()).isEqualTo(Topics.Names.LINK_ISSUED);
         assertThat(Topics.LINK_ACTIVATED.name()).isEqualTo(Topics.Names.LINK_ACTIVATED);
+        assertThat(Topics.STUDENT_EMAIL_RESENT.name()).isEqualTo(Topics.Names.STUDENT_EMAIL_RESENT);
+        assertThat(Topics.STUDENT_ADDRESS_CHANGED.name()).isEqualTo(Topics.Names.STUDENT_ADDRESS_CHANGED);
+        assertThat(Topics.UPLOAD_EXPIRY_CHANGED.name()).isEqualTo(Topics.Names.UPLOAD_EXPIRY_CHANGED);
+        assertThat(Topics.LINK_REVOKED.name()).isEqualTo(Topics.Names.LINK_REVOKED);
+        assertThat(Topics.REMINDER_SETTING_CHANGED.name()).isEqualTo(Topics.Names.REMINDER_SETTING_CHANGED);
         assertThat(Topics.S3_NOTIFICATIONS_RAW.name()).isEqualTo(Topics.Names.S3_NOTIFICATIONS_RAW);
     }
 

@@ -31,17 +31,19 @@ import com.apexshare.upload.quota.QuotaSettings;
  * @param housekeeping         aborting multipart uploads nobody finished
  * @param notifications        sources of S3 ObjectCreated notifications
  * @param quotas               what one trainer may start per hour and per day
+ * @param actions              the trainer's actions on a completed upload (resend, expiry changes)
  */
 @ConfigurationProperties("apexshare.upload")
 public record UploadProperties(String consumerGroup, Duration retention, DataSize maxFileSize,
         DataSize singlePutMaxSize, DataSize partSize, int maxParts, int initialPartUrls, Duration presignExpiry,
         List<String> allowedContentTypes, Period sessionDateMaxAge, Period sessionDateMaxAhead,
-        S3 s3, Housekeeping housekeeping, Notifications notifications, QuotaSettings quotas) {
+        S3 s3, Housekeeping housekeeping, Notifications notifications, QuotaSettings quotas, Actions actions) {
 
     public UploadProperties {
         allowedContentTypes = allowedContentTypes == null ? List.of()
                 : allowedContentTypes.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
         quotas = quotas == null ? new QuotaSettings(0, null, 0) : quotas;
+        actions = actions == null ? Actions.DEFAULTS : actions;
         if (maxParts < 1 || maxParts > 10_000) {
             throw new IllegalArgumentException("apexshare.upload.max-parts must be 1..10000: " + maxParts);
         }
@@ -92,6 +94,36 @@ public record UploadProperties(String consumerGroup, Duration retention, DataSiz
         public Housekeeping {
             if (batchSize < 1) {
                 throw new IllegalArgumentException("apexshare.upload.housekeeping.batch-size must be positive");
+            }
+        }
+    }
+
+    /**
+     * @param resendLimit    most resends of one upload's email within {@code resendWindow}; 0 forbids resending
+     * @param resendWindow   the sliding window of the resend limit
+     * @param expiryMaxAhead the latest new expiry, counted from the moment of the change
+     * @param expiryMinAhead the earliest new expiry, counted from the moment of the change (to end the links at once,
+     *                       revoke them)
+     * @param expiryMaxExtension how far past its regular end (initiation + retention) an upload may live at most, however
+     *                       often it is extended; the bucket's lifecycle expiry must lie beyond it
+     */
+    public record Actions(int resendLimit, Duration resendWindow, Duration expiryMaxAhead, Duration expiryMinAhead,
+            Duration expiryMaxExtension) {
+
+        static final Actions DEFAULTS = new Actions(3, Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(1),
+                Duration.ofDays(30));
+
+        public Actions {
+            resendWindow = resendWindow == null ? DEFAULTS.resendWindow : resendWindow;
+            expiryMaxAhead = expiryMaxAhead == null ? DEFAULTS.expiryMaxAhead : expiryMaxAhead;
+            expiryMinAhead = expiryMinAhead == null ? DEFAULTS.expiryMinAhead : expiryMinAhead;
+            expiryMaxExtension = expiryMaxExtension == null ? DEFAULTS.expiryMaxExtension : expiryMaxExtension;
+            if (resendLimit < 0) {
+                throw new IllegalArgumentException("apexshare.upload.actions.resend-limit must not be negative");
+            }
+            if (expiryMinAhead.compareTo(expiryMaxAhead) > 0) {
+                throw new IllegalArgumentException(
+                        "apexshare.upload.actions.expiry-min-ahead must not exceed expiry-max-ahead");
             }
         }
     }

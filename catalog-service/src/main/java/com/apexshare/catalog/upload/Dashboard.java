@@ -82,6 +82,25 @@ public class Dashboard {
         return new SearchPage(List.copyOf(uploads), limit, next, hasMore);
     }
 
+    /** The per-student view: the student and a keyset page of their uploads, newest first. */
+    public record StudentPage(StudentSummary student, SearchPage uploads) {
+    }
+
+    /**
+     * Every upload of the trainer for one student, across sessions, newest first, with the student's totals.
+     *
+     * @throws StudentNotFound when the trainer has none for this address
+     */
+    public StudentPage student(String trainerId, String studentEmail, String cursor, int limit) {
+        String email = studentEmail == null ? "" : studentEmail.trim().toLowerCase(Locale.ROOT);
+        if (email.isEmpty() || email.length() > 320 || email.indexOf('@') < 1) {
+            failOn(List.of(new InvalidQuery.Violation("email", "must be an email address (at most 320 characters)")));
+        }
+        SearchPage uploads = search(trainerId, new UploadFilter(email, null, null, null), cursor, limit);
+        StudentSummary summary = queries.student(trainerId, email).orElseThrow(StudentNotFound::new);
+        return new StudentPage(summary, uploads);
+    }
+
     /** A keyset page of an upload's downloads; {@code nextCursor} is null on the last page. */
     public record DownloadPage(List<DownloadView> downloads, int limit, String nextCursor, boolean hasMore) {
     }

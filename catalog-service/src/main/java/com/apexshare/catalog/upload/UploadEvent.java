@@ -32,8 +32,42 @@ public sealed interface UploadEvent {
         public static final String RETENTION_EXPIRED = "RETENTION_EXPIRED";
     }
 
-    /** The student's email was accepted by the mail provider. */
-    record EmailSent(UUID fileId, Instant sentAt) implements UploadEvent {
+    /**
+     * An email to the student was accepted by the mail provider.
+     *
+     * @param reminder whether it was the one reminder ({@code EmailSent.purpose} REMINDER); the first email, resends
+     *                 and the email to a corrected address count as the link email
+     */
+    record EmailSent(UUID fileId, Instant sentAt, boolean reminder) implements UploadEvent {
+
+        public EmailSent(UUID fileId, Instant sentAt) {
+            this(fileId, sentAt, false);
+        }
+    }
+
+    /** The trainer asked for the student's email to be sent again. */
+    record Resent(UUID fileId, Instant resentAt) implements UploadEvent {
+    }
+
+    /**
+     * The trainer corrected the student's address (personal data, like the initiation).
+     *
+     * @param studentName null when the name stays
+     */
+    record AddressChanged(UUID fileId, Instant changedAt, String studentEmail, String studentName,
+            int linkGeneration) implements UploadEvent {
+    }
+
+    /** The trainer moved the upload's end; the highest revision wins. */
+    record ExpiryChanged(UUID fileId, Instant changedAt, Instant expiresAt, long revision) implements UploadEvent {
+    }
+
+    /** The trainer revoked every link of the upload. */
+    record LinksRevoked(UUID fileId, Instant revokedAt) implements UploadEvent {
+    }
+
+    /** The trainer switched the reminder on or off; the highest revision wins. */
+    record RemindersChanged(UUID fileId, Instant changedAt, boolean enabled, long revision) implements UploadEvent {
     }
 
     /** The student's email could not be delivered and will not be retried. */

@@ -17,6 +17,9 @@ public interface UploadQueries {
     /** Newest first, after the cursor when there is one. */
     List<UploadView> search(String trainerId, UploadFilter filter, PageCursor after, int limit);
 
+    /** One student of the trainer (address compared case-insensitively, already lower case); empty if none. */
+    Optional<StudentSummary> student(String trainerId, String studentEmail);
+
     /**
      * An upload's downloads, newest first (download time, then download id, both descending), after the cursor when
      * there is one; the caller has checked that the upload is the trainer's.

@@ -3,6 +3,7 @@ package com.apexshare.cli.api;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -11,11 +12,14 @@ import java.net.http.HttpResponse;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.apexshare.cli.api.UploadApiModel.Aborted;
+import com.apexshare.cli.api.UploadApiModel.ActionState;
+import com.apexshare.cli.api.UploadApiModel.AddressChange;
 import com.apexshare.cli.api.UploadApiModel.CompletedPart;
 import com.apexshare.cli.api.UploadApiModel.Completion;
 import com.apexshare.cli.api.UploadApiModel.InitiateRequest;
@@ -24,6 +28,7 @@ import com.apexshare.cli.api.UploadApiModel.PartUrls;
 import com.apexshare.cli.api.UploadApiModel.PartsStatus;
 import com.apexshare.cli.api.UploadApiModel.RecentUploads;
 import com.apexshare.cli.api.UploadApiModel.SinglePutUrl;
+import com.apexshare.cli.api.UploadApiModel.StudentUploads;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -91,6 +96,47 @@ public final class ApexShareApi {
 
     public Aborted abort(String fileId) {
         return call("POST", "/api/v1/uploads/" + fileId + "/abort", null, true, Aborted.class);
+    }
+
+    /** Not repeated on a transient failure: a repeat would be a second resend (and count against the limit). */
+    public ActionState resend(String fileId) {
+        return call("POST", "/api/v1/uploads/" + path(fileId) + "/resend", null, false, ActionState.class);
+    }
+
+    /** Not repeated on a transient failure: a repeat would start yet another link generation. */
+    public ActionState changeAddress(String fileId, String studentEmail, String studentName) {
+        return call("POST", "/api/v1/uploads/" + path(fileId) + "/student-address",
+                new AddressChange(studentEmail, studentName), false, ActionState.class);
+    }
+
+    public ActionState changeExpiry(String fileId, Instant expiresAt) {
+        return call("PUT", "/api/v1/uploads/" + path(fileId) + "/expiry", Map.of("expiresAt", expiresAt.toString()),
+                true, ActionState.class);
+    }
+
+    public ActionState revoke(String fileId) {
+        return call("POST", "/api/v1/uploads/" + path(fileId) + "/revoke", null, true, ActionState.class);
+    }
+
+    public ActionState delete(String fileId) {
+        return call("POST", "/api/v1/uploads/" + path(fileId) + "/delete", null, true, ActionState.class);
+    }
+
+    public ActionState reminders(String fileId, boolean enabled) {
+        return call("PUT", "/api/v1/uploads/" + path(fileId) + "/reminders", Map.of("enabled", enabled), true,
+                ActionState.class);
+    }
+
+    /** Every upload for one student; {@code cursor} from the previous page, or null. */
+    public StudentUploads student(String email, int limit, String cursor) {
+        return call("GET", "/api/v1/students/" + path(email) + "/uploads?limit=" + limit
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), null, true,
+                StudentUploads.class);
+    }
+
+    /** One path segment, percent-encoded (an address's {@code +}, an id typed with a slash). */
+    private static String path(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public RecentUploads recent(int limit, int offset) {

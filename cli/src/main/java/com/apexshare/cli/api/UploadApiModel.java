@@ -66,4 +66,31 @@ public final class UploadApiModel {
 
     public record Pagination(long total, int limit, int offset, boolean hasMore) {
     }
+
+    /**
+     * Answer of every trainer action ({@code resend}, {@code student-address}, {@code expiry}, {@code revoke},
+     * {@code delete}, {@code reminders}): where the upload stands afterwards.
+     */
+    public record ActionState(String fileId, String status, Instant expiresAt, Integer linkGeneration,
+            Boolean linksRevoked, Instant linksRevokedAt, Boolean remindersEnabled) {
+    }
+
+    /** Body of {@code POST …/student-address}. */
+    public record AddressChange(String studentEmail, String studentName) {
+    }
+
+    /** Answer of {@code GET /api/v1/students/{email}/uploads}. */
+    public record StudentUploads(Student student, List<StudentUpload> uploads, Page page) {
+    }
+
+    public record Student(String studentEmail, String studentName, long uploads, long downloads, long notDownloaded,
+            String firstSessionDate, String lastSessionDate, String lastUploadDate) {
+    }
+
+    public record StudentUpload(String fileId, String fileName, String sessionDate, String uploadDate, Long fileSize,
+            String status, String emailStatus, Long downloadCount, String expiresAt, Boolean linksRevoked) {
+    }
+
+    public record Page(int limit, boolean hasMore, String nextCursor) {
+    }
 }

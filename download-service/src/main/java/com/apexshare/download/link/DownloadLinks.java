@@ -80,6 +80,7 @@ public class DownloadLinks {
      * @throws LinkNotFound  malformed, unknown or not yet downloadable
      * @throws LinkExpired   past the link's or the upload's end
      * @throws VideoRemoved  the upload was aborted or removed
+     * @throws LinkRevoked   the trainer revoked the link
      */
     @Transactional
     public OpenedLink open(String token, DownloadChannel channel, String userAgent, boolean record) {
@@ -134,6 +135,10 @@ public class DownloadLinks {
         if (link.deletedAt() != null) {
             metrics.refused(Refusal.DELETED);
             throw new VideoRemoved();
+        }
+        if (link.isRevoked()) {
+            metrics.refused(Refusal.REVOKED);
+            throw new LinkRevoked();
         }
         if (!now.isBefore(link.expiresAt())) {
             metrics.refused(Refusal.EXPIRED);

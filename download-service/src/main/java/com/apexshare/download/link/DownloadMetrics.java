@@ -28,6 +28,8 @@ public class DownloadMetrics {
         EXPIRED,
         /** the upload was aborted or removed */
         DELETED,
+        /** the trainer revoked the links, or the link is of an address the trainer has since corrected */
+        REVOKED,
         /** the object is in a bucket this service does not serve */
         FOREIGN_BUCKET,
         /** the client went over its rate limit */

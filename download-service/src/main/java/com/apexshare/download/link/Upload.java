@@ -75,6 +75,19 @@ public class Upload {
     @Column(name = "deletion_reason")
     private String deletionReason;
 
+    // From the trainer's actions
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "expiry_revision", nullable = false)
+    private long expiryRevision;
+
+    @Column(name = "links_revoked_at")
+    private Instant linksRevokedAt;
+
+    @Column(name = "link_generation", nullable = false)
+    private int linkGeneration = 1;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -150,6 +163,37 @@ public class Upload {
         }
         deletedAt = earlier(deletedAt, facts.deletedAt());
         updatedAt = now;
+    }
+
+    /** The trainer moved the end; the change with the highest revision wins. */
+    void recordExpiryChanged(UploadView.ExpiryChange change, Instant now) {
+        requireSameUpload(change.fileId());
+        if (change.revision() > expiryRevision) {
+            expiresAt = change.expiresAt();
+            expiryRevision = change.revision();
+            updatedAt = now;
+        }
+    }
+
+    /** The trainer revoked every link; the first revocation sticks (revoking is final). */
+    void recordLinksRevoked(UploadView.Revocation revocation, Instant now) {
+        requireSameUpload(revocation.fileId());
+        linksRevokedAt = earlier(linksRevokedAt, revocation.revokedAt());
+        updatedAt = now;
+    }
+
+    /** The trainer corrected the address: links of lower generations stop working; the highest generation wins. */
+    void recordAddressChanged(UploadView.AddressChange change, Instant now) {
+        requireSameUpload(change.fileId());
+        if (change.linkGeneration() > linkGeneration) {
+            linkGeneration = change.linkGeneration();
+            updatedAt = now;
+        }
+    }
+
+    /** Whether a link of this generation opens the video (not revoked, not of a corrected address). */
+    boolean serves(int generation) {
+        return linksRevokedAt == null && generation >= linkGeneration;
     }
 
     Instant completedAt() {

@@ -68,6 +68,24 @@ public class UploadView {
         apply(facts.fileId(), "UploadDeleted", (upload, now) -> upload.recordDeleted(facts, now));
     }
 
+    /** {@code UploadExpiryChanged}: every link of the upload ends at the new time. */
+    @Transactional
+    public void expiryChanged(ExpiryChange change) {
+        apply(change.fileId(), "UploadExpiryChanged", (upload, now) -> upload.recordExpiryChanged(change, now));
+    }
+
+    /** {@code LinkRevoked}: every link of the upload answers 410 from now on. */
+    @Transactional
+    public void linksRevoked(Revocation revocation) {
+        apply(revocation.fileId(), "LinkRevoked", (upload, now) -> upload.recordLinksRevoked(revocation, now));
+    }
+
+    /** {@code StudentAddressChanged}: the links of the old address answer 410. */
+    @Transactional
+    public void addressChanged(AddressChange change) {
+        apply(change.fileId(), "StudentAddressChanged", (upload, now) -> upload.recordAddressChanged(change, now));
+    }
+
     /**
      * A link claimed by {@code LinkIssued} or {@code EmailSent}. It works only for an upload this view knows as
      * initiated and completed; otherwise it is parked until the upload's facts arrive (they travel on other topics and
@@ -81,9 +99,7 @@ public class UploadView {
         Upload upload = uploads.lockOrCreate(link.fileId());
         if (upload.isReady()) {
             links.recordIfNew(link);
-            if (link.awaitsConfirmation()) {
-                activations.activated(link.fileId(), link.tokenSha256(), clock.instant());
-            }
+            confirmIfServed(upload, link, clock.instant());
             return;
         }
         links.park(link, clock.instant());
@@ -146,10 +162,25 @@ public class UploadView {
         uploads.save(upload);
         if (upload.isReady()) {
             for (SentLink promoted : links.promoteParked(fileId)) {
-                if (promoted.awaitsConfirmation()) {
-                    activations.activated(fileId, promoted.tokenSha256(), now);
-                }
+                confirmIfServed(upload, promoted, now);
             }
+        }
+    }
+
+    /**
+     * Confirms an issued link ({@code LinkActivated}) only if it opens the video now: a link of a revoked upload or of
+     * an address the trainer has corrected since would answer 410, and its email must not leave (notification-service
+     * cancels it when it learns of the change).
+     */
+    private void confirmIfServed(Upload upload, SentLink link, Instant now) {
+        if (!link.awaitsConfirmation()) {
+            return;
+        }
+        if (upload.serves(link.linkGeneration())) {
+            activations.activated(link.fileId(), link.tokenSha256(), now);
+        } else {
+            LOG.info("A link of upload {} is not confirmed: the links are revoked or of an older generation",
+                    link.fileId());
         }
     }
 
@@ -169,13 +200,43 @@ public class UploadView {
     }
 
     /**
-     * Facts of {@code LinkIssued} or {@code EmailSent}: the hash of a valid link token and until when it works.
+     * Facts of {@code LinkIssued} or {@code EmailSent}: the hash of a valid link token, until when it works and its link
+     * generation.
      *
      * @param sentAt             when the link was issued or its email accepted
      * @param awaitsConfirmation whether notification-service waits for {@code LinkActivated} before it sends the
      *                           email ({@code LinkIssued}); an {@code EmailSent} link is out already
+     * @param linkGeneration     the link's generation: it answers 410 once the upload's generation is higher
      */
     public record SentLink(UUID fileId, String tokenSha256, Instant sentAt, Instant expiresAt,
-            boolean awaitsConfirmation) {
+            boolean awaitsConfirmation, int linkGeneration) {
+
+        /** A link of the first generation. */
+        public SentLink(UUID fileId, String tokenSha256, Instant sentAt, Instant expiresAt,
+                boolean awaitsConfirmation) {
+            this(fileId, tokenSha256, sentAt, expiresAt, awaitsConfirmation, 1);
+        }
+
+        /** An e-mailed link ({@code EmailSent}) of this generation. */
+        public SentLink(UUID fileId, String tokenSha256, Instant sentAt, Instant expiresAt, int linkGeneration) {
+            this(fileId, tokenSha256, sentAt, expiresAt, false, linkGeneration);
+        }
+
+        /** An e-mailed link ({@code EmailSent}) of the first generation. */
+        public SentLink(UUID fileId, String tokenSha256, Instant sentAt, Instant expiresAt) {
+            this(fileId, tokenSha256, sentAt, expiresAt, false, 1);
+        }
+    }
+
+    /** Facts of {@code UploadExpiryChanged}. */
+    public record ExpiryChange(UUID fileId, Instant expiresAt, long revision) {
+    }
+
+    /** Facts of {@code LinkRevoked}. */
+    public record Revocation(UUID fileId, Instant revokedAt) {
+    }
+
+    /** Facts of {@code StudentAddressChanged} this service needs: only the new generation, never the address. */
+    public record AddressChange(UUID fileId, int linkGeneration) {
     }
 }

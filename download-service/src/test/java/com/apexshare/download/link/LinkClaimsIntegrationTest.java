@@ -20,6 +20,9 @@ import com.apexshare.devstack.TopicContents;
 import com.apexshare.download.DownloadServiceTestSupport;
 import com.apexshare.events.LinkActivated;
 import com.apexshare.events.LinkIssued;
+import com.apexshare.events.LinkRevocationReason;
+import com.apexshare.events.LinkRevoked;
+import com.apexshare.events.StudentAddressChanged;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadInitiated;
@@ -153,6 +156,57 @@ class LinkClaimsIntegrationTest extends DownloadServiceTestSupport {
         // And a repeated LinkIssued is confirmed again (the email leaves however often it was delivered)
         fixture.publish(Topics.LINK_ISSUED.name(), upload.fileId(), issued(upload));
         await().atMost(Duration.ofSeconds(60)).until(() -> activations(upload).size() == 2);
+    }
+
+    @Test
+    void shouldConfirmNoIssuedLinkThatWouldAnswerGone() throws Exception {
+        // Given a ready upload whose address the trainer corrected (generation 2), and one whose links were revoked
+        LinkFixture.Upload moved = fixture.ready("moved-issued.mp4", LinkFixture.randomBytes(64));
+        LinkFixture.Upload revoked = fixture.ready("revoked-issued.mp4", LinkFixture.randomBytes(64));
+        fixture.publish(Topics.STUDENT_ADDRESS_CHANGED.name(), moved.fileId(), StudentAddressChanged.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setFileId(moved.fileId().toString()).setStudentEmail("sam.new@student.example")
+                .setStudentName(null).setLinkGeneration(2).build());
+        fixture.publish(Topics.LINK_REVOKED.name(), revoked.fileId(), LinkRevoked.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setFileId(revoked.fileId().toString()).setReason(LinkRevocationReason.TRAINER_REVOKED).build());
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                SELECT count(*) FROM upload_view WHERE (file_id = :moved AND link_generation = 2)
+                    OR (file_id = :revoked AND links_revoked_at IS NOT NULL)""")
+                .param("moved", moved.fileId()).param("revoked", revoked.fileId()).query(Long.class).single() == 2);
+
+        // When links are issued: one of the old generation, then one of the new for the first, one for the second
+        String oldGeneration = LinkFixture.newToken();
+        String newGeneration = LinkFixture.newToken();
+        String afterRevocation = LinkFixture.newToken();
+        fixture.publish(Topics.LINK_ISSUED.name(), moved.fileId(), issued(moved, oldGeneration, 1));
+        fixture.publish(Topics.LINK_ISSUED.name(), moved.fileId(), issued(moved, newGeneration, 2));
+        fixture.publish(Topics.LINK_ISSUED.name(), revoked.fileId(), issued(revoked, afterRevocation, 1));
+
+        // Then only the new generation's link is confirmed (the old one was handled first: same partition, in order)
+        await().atMost(Duration.ofSeconds(60)).until(() -> !activations(moved).isEmpty());
+        assertThat(activations(moved)).extracting(LinkActivated::getLinkTokenSha256)
+                .containsExactly(LinkFixture.sha256(newGeneration));
+        // and the revoked upload's link is recorded (it answers 410) but never confirmed: nothing waits in the outbox
+        // (it would be written with the link) and nothing reached the topic
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM link_token WHERE token_sha256 = :hash")
+                .param("hash", LinkFixture.sha256(afterRevocation)).query(Long.class).single() == 1);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbox WHERE topic = :topic AND event_key = :id")
+                .param("topic", Topics.LINK_ACTIVATED.name()).param("id", revoked.fileId().toString())
+                .query(Long.class).single()).isZero();
+        assertThat(activations(revoked)).isEmpty();
+        String client = freshClientAddress();
+        assertThat(get("/d/" + afterRevocation, client).statusCode()).isEqualTo(410);
+        assertThat(get("/d/" + oldGeneration, client).statusCode()).isEqualTo(410);
+        assertThat(get("/d/" + newGeneration, client).statusCode()).isEqualTo(302);
+    }
+
+    private static LinkIssued issued(LinkFixture.Upload upload, String token, int generation) {
+        return LinkIssued.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).setFileId(upload.fileId().toString())
+                .setLinkTokenSha256(LinkFixture.sha256(token)).setLinkExpiresAt(upload.retentionUntil())
+                .setLinkGeneration(generation).build();
     }
 
     private static LinkIssued issued(LinkFixture.Upload upload) {

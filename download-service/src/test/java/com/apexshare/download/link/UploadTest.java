@@ -36,6 +36,24 @@ class UploadTest {
     }
 
     @Test
+    void shouldServeLinksOfTheCurrentGenerationOrAboveUntilTheLinksAreRevoked() {
+        // Given an upload whose trainer corrected the address once (generation 2), the change delivered twice
+        Upload upload = new Upload(fileId, T0);
+        upload.recordAddressChanged(new UploadView.AddressChange(fileId, 2), T0);
+        upload.recordAddressChanged(new UploadView.AddressChange(fileId, 2), T0);
+
+        // Then links of generation 2 (and of a later change not seen yet) are served, the old address's are not
+        assertThat(upload.serves(1)).isFalse();
+        assertThat(upload.serves(2)).isTrue();
+        assertThat(upload.serves(3)).isTrue();
+
+        // When the trainer revokes the links, Then none is served, whatever its generation
+        upload.recordLinksRevoked(new UploadView.Revocation(fileId, T0.plusSeconds(60)), T0);
+        assertThat(upload.serves(2)).isFalse();
+        assertThat(upload.serves(3)).isFalse();
+    }
+
+    @Test
     void shouldNeverReAimTheUploadAtAnotherObject() {
         // Given an upload whose initiation named its object, and one whose completion came first
         Upload initiatedFirst = new Upload(fileId, T0);

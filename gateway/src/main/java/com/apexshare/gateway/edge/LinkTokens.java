@@ -6,19 +6,21 @@ import java.util.regex.Pattern;
 /**
  * Masks student link tokens in text bound for a log: a link token is a bearer credential for one video, so
  * {@code /d/{token}} and {@code /api/v1/downloads/{token}} become {@code /d/****} wherever they appear (path, query
- * string, Referer), plain or percent-encoded, and so do the values of query parameters named like a token.
+ * string, Referer), plain or percent-encoded, and so do the values of query parameters named like a token. The
+ * student's address in the per-student view's path ({@code /api/v1/students/{email}/…}) is personal data and is
+ * masked the same way.
  */
 public final class LinkTokens {
 
     public static final String MASK = "****";
 
     /** A link path and its token: up to the next separator of a path, query, fragment or header. */
-    private static final Pattern PLAIN = Pattern.compile("(/d/|/api/v1/downloads/)[^/?#&\\s\"']+");
+    private static final Pattern PLAIN = Pattern.compile("(/d/|/api/v1/downloads/|/api/v1/students/)[^/?#&\\s\"']+");
     /** The same inside a percent-encoded value ({@code %2Fd%2F…}), token up to the next encoded separator. */
     private static final Pattern ENCODED = Pattern.compile(
-            "(?i)(%2Fd%2F|%2Fapi%2Fv1%2Fdownloads%2F)(?:(?!%2F|%3F|%23|%26)[^&\\s\"'#])+");
+            "(?i)(%2Fd%2F|%2Fapi%2Fv1%2Fdownloads%2F|%2Fapi%2Fv1%2Fstudents%2F)(?:(?!%2F|%3F|%23|%26)[^&\\s\"'#])+");
     /** Query parameters that name a token themselves. */
-    private static final Pattern PARAMETER = Pattern.compile("(?i)([?&](?:token|link|t)=)[^&#\\s\"']+");
+    private static final Pattern PARAMETER = Pattern.compile("(?i)([?&](?:token|link|t|studentEmail)=)[^&#\\s\"']+");
 
     private LinkTokens() {
     }

@@ -22,6 +22,9 @@ class LinkTokensTest {
             "/x?token=Xq3abc&y=2|/x?token=****&y=2",
             "/x?a=1&link=Xq3abc|/x?a=1&link=****",
             "/api/v1/uploads/recent?limit=10|/api/v1/uploads/recent?limit=10",
+            "/api/v1/students/sue%40riders.test/uploads?limit=20|/api/v1/students/****/uploads?limit=20",
+            "/api/v1/students/sue@riders.test/uploads|/api/v1/students/****/uploads",
+            "/api/v1/uploads?studentEmail=sue@riders.test&limit=5|/api/v1/uploads?studentEmail=****&limit=5",
             "/dashboard|/dashboard"})
     void shouldMaskEveryLinkToken(String text, String masked) {
         assertThat(LinkTokens.mask(text)).isEqualTo(masked);

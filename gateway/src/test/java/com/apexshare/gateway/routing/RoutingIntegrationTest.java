@@ -64,6 +64,13 @@ class RoutingIntegrationTest {
             "POST, /api/v1/uploads/{id}/parts/urls, upload",
             "POST, /api/v1/uploads/{id}/complete, upload",
             "POST, /api/v1/uploads/{id}/abort, upload",
+            "POST, /api/v1/uploads/{id}/resend, upload",
+            "POST, /api/v1/uploads/{id}/student-address, upload",
+            "PUT, /api/v1/uploads/{id}/expiry, upload",
+            "POST, /api/v1/uploads/{id}/revoke, upload",
+            "POST, /api/v1/uploads/{id}/delete, upload",
+            "PUT, /api/v1/uploads/{id}/reminders, upload",
+            "GET, /api/v1/students/{id}@riders.test/uploads, catalog",
             "GET, /api/v1/uploads/recent?limit=10&offset=0&m={id}, catalog",
             "GET, /api/v1/uploads?m={id}, catalog",
             "GET, /api/v1/uploads/{id}, catalog",
@@ -82,7 +89,7 @@ class RoutingIntegrationTest {
         // When the client calls the gateway
         HttpResponse<String> response = send(HttpRequest.newBuilder(gateway.uri(target))
                 .header("Authorization", "Bearer api-client-token-" + id)
-                .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{\"n\":1}")
+                .method(method, !method.equals("GET") ? HttpRequest.BodyPublishers.ofString("{\"n\":1}")
                         : HttpRequest.BodyPublishers.noBody()));
 
         // Then exactly that service got exactly that request, token untouched, and its answer came back

@@ -55,6 +55,14 @@ public class Email {
     @Column(name = "kind")
     private EmailKind kind;
 
+    /** Tells emails of one kind apart (see {@link EmailId}); empty for the kinds sent at most once. */
+    @Id
+    @Column(name = "ref")
+    private String ref = "";
+
+    @Column(name = "link_generation")
+    private Integer linkGeneration;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     private EmailStatus status;
@@ -147,29 +155,41 @@ public class Email {
     }
 
     /**
-     * Mints the student's link for this email, once: every attempt sends this one token, and download-service learns
-     * its hash ({@code LinkIssued}) before the email may leave.
+     * Mints the link of this student email (the first one, a resend, a corrected address's, the reminder), once, of
+     * the upload's current link generation: every attempt sends this one token, and download-service learns its hash
+     * ({@code LinkIssued}) before the email may leave.
      */
-    public void issueLink(LinkToken token, Instant expiresAt, Instant now) {
+    public void issueLink(LinkToken token, Instant expiresAt, int generation, Instant now) {
         require(EmailStatus.PENDING, "get a link");
-        if (kind != EmailKind.STUDENT_LINK || linkIssuedAt != null) {
+        if (!kind.toStudent() || linkIssuedAt != null) {
             throw new IllegalEmailTransition(id(), status, "get a second link");
         }
         linkToken = token.reveal();
         linkTokenSha256 = token.sha256Hex();
         linkExpiresAt = expiresAt;
+        linkGeneration = generation;
         linkIssuedAt = now;
         updatedAt = now;
     }
 
-    /** Whether its link still has to be minted (emails owed before links were confirmed). */
+    /** Whether its link still has to be minted (a reminder, or emails owed before links were confirmed). */
     public boolean needsLink() {
-        return kind == EmailKind.STUDENT_LINK && linkIssuedAt == null;
+        return kind.toStudent() && linkIssuedAt == null;
     }
 
     /** Whether it may be sent: a student's email only once download-service serves its link. */
     public boolean mayLeave() {
-        return kind != EmailKind.STUDENT_LINK || linkConfirmedAt != null;
+        return !kind.toStudent() || linkConfirmedAt != null;
+    }
+
+    /** The link generation its link belongs to; null before its link is issued. */
+    public Integer linkGeneration() {
+        return linkGeneration;
+    }
+
+    /** The hash of its link; null before its link is issued (and for the trainer's emails). */
+    public String linkTokenSha256() {
+        return linkTokenSha256;
     }
 
     /**
@@ -217,6 +237,7 @@ public class Email {
         linkTokenSha256 = delivery.linkTokenSha256();
         linkExpiresAt = delivery.linkExpiresAt();
         linkToken = null;
+        linkGeneration = delivery.linkGeneration() == null ? linkGeneration : delivery.linkGeneration();
         lastError = null;
         updatedAt = now;
     }
@@ -315,7 +336,11 @@ public class Email {
     }
 
     public EmailId id() {
-        return new EmailId(fileId, kind);
+        return new EmailId(fileId, kind, ref);
+    }
+
+    public String ref() {
+        return ref;
     }
 
     public UUID fileId() {

@@ -9,10 +9,14 @@ import java.util.UUID;
  */
 public interface EmailEvents {
 
-    /** The student's link was minted; download-service confirms it with {@code LinkActivated}. */
-    void linkIssued(UUID fileId, String tokenSha256, Instant expiresAt, Instant issuedAt);
+    /**
+     * A student's link was minted (for the first email, a resend, a corrected address or the reminder);
+     * download-service confirms it with {@code LinkActivated}.
+     */
+    void linkIssued(UUID fileId, String tokenSha256, Instant expiresAt, int linkGeneration, Instant issuedAt);
 
-    void emailSent(UUID fileId, Delivery delivery);
+    /** An email to the student was accepted; {@code kind} says why it was sent ({@code EmailSent.purpose}). */
+    void emailSent(UUID fileId, EmailKind kind, Delivery delivery);
 
     void emailFailed(UUID fileId, FailureReason reason, String detail, Instant failedAt);
 

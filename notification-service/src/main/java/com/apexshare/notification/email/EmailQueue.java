@@ -64,18 +64,23 @@ class EmailQueue {
     @Transactional
     Optional<ClaimedEmail> claim(EmailLease lease) {
         Instant now = clock.instant();
-        Optional<Email> found = emails.findLocked(new EmailId(lease.fileId(), lease.kind()))
-                .filter(email -> email.isLeasedBy(lease.leaseId()));
+        Optional<Email> found = emails.findLocked(lease.id()).filter(email -> email.isLeasedBy(lease.leaseId()));
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Email email = found.get();
-        Optional<KnownUpload> upload = uploads.find(lease.fileId()).filter(u -> u.emailable(now));
-        if (upload.isEmpty()) {
+        Optional<KnownUpload> known = uploads.find(lease.fileId());
+        if (known.isEmpty() || !known.get().emailable(now)) {
             email.cancel("UPLOAD_GONE", now);
             return Optional.empty();
         }
-        String recipient = ClaimedEmail.recipientOf(email.kind(), upload.get().facts());
+        KnownUpload upload = known.get();
+        if (!upload.allows(email.kind(), now)) {
+            // Revoked links, or a reminder no longer wanted (downloaded meanwhile, switched off).
+            email.cancel(upload.linksRevokedAt() != null ? "LINKS_REVOKED" : "NOT_NEEDED", now);
+            return Optional.empty();
+        }
+        String recipient = ClaimedEmail.recipientOf(email.kind(), upload.facts());
         Optional<SuppressionReason> suppressed = recipient == null ? Optional.empty()
                 : suppressions.reasonFor(recipient);
         if (suppressed.isPresent()) {
@@ -83,8 +88,9 @@ class EmailQueue {
             return Optional.empty();
         }
         if (email.needsLink()) {
-            // Owed before links were confirmed: issue its link now; it becomes due when download-service confirms.
-            links.issue(email, upload.get().facts(), now);
+            // A reminder (owed by its job), or owed before links were confirmed: issue its link now; it becomes due
+            // when download-service confirms it.
+            links.issue(email, upload, now);
             return Optional.empty();
         }
         if (!email.mayLeave()) {
@@ -98,8 +104,10 @@ class EmailQueue {
             studentDelivery = student.map(Email::deliveryState).orElse(null);
             studentBounce = student.map(Email::bounceType).orElse(null);
         }
-        return Optional.of(new ClaimedEmail(email.fileId(), email.kind(), email.attempts(), upload.get().facts(),
-                upload.get().firstDownloadedAt(), studentDelivery, studentBounce, email.linkToken()));
+        int generation = email.linkGeneration() == null ? upload.linkGeneration() : email.linkGeneration();
+        return Optional.of(new ClaimedEmail(email.fileId(), email.kind(), email.attempts(), upload.facts(),
+                upload.firstDownloadedAt(), studentDelivery, studentBounce, email.ref(), generation,
+                email.linkToken()));
     }
 
     private void suppress(Email email, SuppressionReason reason, Instant now) {
@@ -107,7 +115,7 @@ class EmailQueue {
         metrics.suppressed(email.kind());
         LOG.info("The {} email of upload {} was not sent: its address is on the suppression list ({})", email.kind(),
                 email.fileId(), reason);
-        if (email.kind() == EmailKind.STUDENT_LINK) {
+        if (email.kind().toStudent()) {
             // EmailFailed too: consumers that know nothing of delivery reports still learn the email will not come.
             events.emailFailed(email.fileId(), FailureReason.RECIPIENT_REJECTED,
                     "not sent: the address is suppressed after an earlier " + (reason == SuppressionReason.COMPLAINT
@@ -125,8 +133,8 @@ class EmailQueue {
         Optional<Email> email = sending(claimed);
         email.ifPresent(e -> {
             e.markSent(delivery, clock.instant());
-            if (e.kind() == EmailKind.STUDENT_LINK) {
-                events.emailSent(e.fileId(), delivery);
+            if (e.kind().toStudent()) {
+                events.emailSent(e.fileId(), e.kind(), delivery);
             }
         });
         return email.isPresent();
@@ -144,7 +152,7 @@ class EmailQueue {
         Instant now = clock.instant();
         sending(claimed).ifPresent(e -> {
             e.markFailed(reason, error, now);
-            if (e.kind() == EmailKind.STUDENT_LINK) {
+            if (e.kind().toStudent()) {
                 events.emailFailed(e.fileId(), reason, error, now);
             }
         });
@@ -152,7 +160,6 @@ class EmailQueue {
 
     /** The claimed email if it is still {@code SENDING} (an operator may have closed it meanwhile). */
     private Optional<Email> sending(ClaimedEmail claimed) {
-        return emails.findLocked(new EmailId(claimed.fileId(), claimed.kind()))
-                .filter(e -> e.status() == EmailStatus.SENDING);
+        return emails.findLocked(claimed.id()).filter(e -> e.status() == EmailStatus.SENDING);
     }
 }

@@ -90,7 +90,8 @@ class EmailSender {
         metrics.stopSend(sample, transport.name(), "accepted");
         metrics.sent(transport.name(), email.kind());
         recordSent(email, new Delivery(providerMessageId, clock.instant(), transport.name(),
-                letter.linkTokenSha256(), letter.linkExpiresAt()));
+                letter.linkTokenSha256(), letter.linkExpiresAt(),
+                letter.linkTokenSha256() == null ? null : email.linkGeneration()));
     }
 
     private void recordSent(ClaimedEmail email, Delivery delivery) throws InterruptedException {

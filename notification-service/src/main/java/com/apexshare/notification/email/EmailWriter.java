@@ -41,23 +41,64 @@ public class EmailWriter {
     }
 
     /**
-     * Writes the claimed email; a student link email carries the token issued for it (the same one on every attempt,
-     * the one download-service confirmed).
+     * Writes the claimed email; a student's email carries the token issued for it (the same one on every attempt, the
+     * one download-service confirmed).
      */
     public Letter write(ClaimedEmail email) {
         return switch (email.kind()) {
-            case STUDENT_LINK -> studentLink(email.upload(), LinkToken.parse(email.linkToken()));
+            case STUDENT_LINK, STUDENT_RESEND, STUDENT_NEW_ADDRESS ->
+                    studentLink(email.upload(), LinkToken.parse(email.linkToken()), email.kind());
+            case STUDENT_REMINDER -> studentReminder(email.upload(), LinkToken.parse(email.linkToken()));
             case TRAINER_FIRST_DOWNLOAD -> trainerFirstDownload(email.upload(), email.firstDownloadedAt());
             case TRAINER_DELIVERY_PROBLEM -> trainerDeliveryProblem(email.upload(), email.studentDelivery(),
                     email.studentBounce());
+            case TRAINER_DIGEST -> throw new IllegalArgumentException("a digest is written by trainerDigest");
         };
+    }
+
+    /** The trainer's daily digest: their live uploads, which the students downloaded and which not yet. */
+    public Letter trainerDigest(TrainerDigest digest) {
+        String subject = "Your ApexShare uploads: " + digest.notDownloaded().size() + " not downloaded yet";
+        Map<String, Object> model = new HashMap<>();
+        model.put("subject", subject);
+        model.put("trainerName", digest.trainerName());
+        model.put("day", formatDate(digest.day()));
+        model.put("notDownloaded", digest.notDownloaded().stream().map(this::digestLine).toList());
+        model.put("downloaded", digest.downloadedSince().stream().map(this::digestLine).toList());
+        return new Letter(digest.id(), EmailKind.TRAINER_DIGEST, digest.trainerEmail(), digest.trainerName(), subject,
+                render(text, "trainer-digest", model), render(html, "trainer-digest", model), null, null);
+    }
+
+    private Map<String, String> digestLine(TrainerDigest.Line line) {
+        Map<String, String> row = new HashMap<>();
+        row.put("fileName", line.fileName() == null ? "" : line.fileName());
+        row.put("studentName", line.studentName() == null ? "" : line.studentName());
+        row.put("sessionDate", formatDate(line.sessionDate()));
+        row.put("expiresAt", formatInstant(line.expiresAt()));
+        row.put("downloadedAt", formatInstant(line.firstDownloadedAt()));
+        return row;
     }
 
     /** The student's link email with this token in it; only the token's hash is kept. */
     public Letter studentLink(UploadFacts upload, LinkToken token) {
+        return studentLink(upload, token, EmailKind.STUDENT_LINK);
+    }
+
+    /**
+     * The reminder: the same details and a fresh link, asking the student to download before the expiry; only the
+     * token's hash is kept.
+     */
+    public Letter studentReminder(UploadFacts upload, LinkToken token) {
         String trainer = HeaderText.clean(upload.trainerName(), MAX_NAME);
-        String subject = "Your riding session video from " + (trainer.isEmpty() ? "your trainer" : trainer)
-                + " is ready";
+        String subject = "Reminder: your riding session video from " + (trainer.isEmpty() ? "your trainer" : trainer)
+                + " is waiting";
+        Map<String, Object> model = studentModel(upload, token, subject);
+        return new Letter(upload.fileId(), EmailKind.STUDENT_REMINDER, upload.studentEmail(), upload.studentName(),
+                subject, render(text, "student-reminder", model), render(html, "student-reminder", model),
+                token.sha256Hex(), upload.retentionUntil());
+    }
+
+    private Map<String, Object> studentModel(UploadFacts upload, LinkToken token, String subject) {
         Map<String, Object> model = new HashMap<>();
         model.put("subject", subject);
         model.put("studentName", upload.studentName());
@@ -68,7 +109,16 @@ public class EmailWriter {
         model.put("fileSize", humanSize(upload.fileSize()));
         model.put("link", token.link(properties.linkBaseUrl()).toString());
         model.put("expiresAt", formatInstant(upload.retentionUntil()));
-        return new Letter(upload.fileId(), EmailKind.STUDENT_LINK, upload.studentEmail(), upload.studentName(), subject,
+        return model;
+    }
+
+    /** The link email of one kind (first, resent, to a corrected address): same text, its own tag. */
+    private Letter studentLink(UploadFacts upload, LinkToken token, EmailKind kind) {
+        String trainer = HeaderText.clean(upload.trainerName(), MAX_NAME);
+        String subject = "Your riding session video from " + (trainer.isEmpty() ? "your trainer" : trainer)
+                + " is ready";
+        Map<String, Object> model = studentModel(upload, token, subject);
+        return new Letter(upload.fileId(), kind, upload.studentEmail(), upload.studentName(), subject,
                 render(text, "student-link", model), render(html, "student-link", model), token.sha256Hex(),
                 upload.retentionUntil());
     }

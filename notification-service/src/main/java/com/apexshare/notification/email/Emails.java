@@ -21,6 +21,23 @@ public interface Emails {
     boolean oweTrainerFirstDownload(UUID fileId, Instant now);
 
     /**
+     * Inserts a student email of this kind and ref (a resend, a new-address email) unless it exists, if the upload is
+     * initiated, completed, not deleted, its links not revoked and within its retention; whether it inserted one.
+     */
+    boolean oweStudentEmail(UUID fileId, EmailKind kind, String ref, Instant now);
+
+    /**
+     * Inserts the reminders now due (first link email sent between {@code sentFrom} and {@code sentUntil}, nobody
+     * downloaded, allowed, links live), at most {@code max}, at most one per upload whoever else runs this at once.
+     *
+     * @return the uploads that got one from this call
+     */
+    List<UUID> oweDueReminders(Instant sentFrom, Instant sentUntil, Instant now, int max);
+
+    /** Cancels the upload's unsent student emails but {@code keep} (null: all of them); how many. */
+    int cancelPendingStudentEmails(UUID fileId, EmailId keep, String reason, Instant now);
+
+    /**
      * Inserts the trainer's delivery-problem email unless it exists, if the upload has a trainer address, is not
      * deleted and is within its retention; whether it inserted one.
      */

@@ -37,24 +37,33 @@ public class StudentLinks {
         this.clock = clock;
     }
 
-    /** Mints the email's link and announces it, inside the caller's transaction (the email row is locked). */
-    void issue(Email email, UploadFacts upload, Instant now) {
+    /**
+     * Mints the email's link, of the upload's current link generation, and announces it, inside the caller's
+     * transaction (the email row is locked).
+     */
+    void issue(Email email, KnownUpload upload, Instant now) {
         LinkToken token = LinkToken.generate();
-        email.issueLink(token, upload.retentionUntil(), now);
-        events.linkIssued(email.fileId(), token.sha256Hex(), upload.retentionUntil(), now);
-        LOG.info("Link of upload {} issued; its email leaves once download-service confirms it", email.fileId());
+        Instant expiresAt = upload.facts().retentionUntil();
+        email.issueLink(token, expiresAt, upload.linkGeneration(), now);
+        events.linkIssued(email.fileId(), token.sha256Hex(), expiresAt, upload.linkGeneration(), now);
+        LOG.info("Link of the {} email of upload {} issued; the email leaves once download-service confirms it",
+                email.kind(), email.fileId());
     }
 
     /**
-     * {@code LinkActivated}: download-service serves the link. A pending email with that link becomes due at once; a
-     * repetition, or a hash no email carries (an earlier link, a forgery), changes nothing.
+     * {@code LinkActivated}: download-service serves the link. The pending student email with that link (the first
+     * one, a resend, a corrected address's, the reminder) becomes due at once; a repetition, or a hash no pending email
+     * carries (an earlier link, a forgery, an email cancelled meanwhile), changes nothing.
      */
     @Transactional
     public void confirmed(UUID fileId, String tokenSha256) {
         Instant now = clock.instant();
-        Optional<Email> email = emails.findLocked(new EmailId(fileId, EmailKind.STUDENT_LINK));
+        Optional<Email> email = emails.pendingOfLocked(fileId).stream()
+                .filter(e -> tokenSha256.equals(e.linkTokenSha256()))
+                .findFirst();
         if (email.isPresent() && email.get().confirmLink(tokenSha256, now)) {
-            LOG.info("Link of upload {} confirmed by download-service; its email is due", fileId);
+            LOG.info("Link of the {} email of upload {} confirmed by download-service; the email is due",
+                    email.get().kind(), fileId);
             publisher.publishEvent(new EmailQueued(fileId));
         } else {
             LOG.debug("LinkActivated of upload {} matches no unconfirmed link; nothing to do", fileId);

@@ -28,6 +28,23 @@ public interface Uploads {
     /** The first download time (it may arrive before anything else). */
     void recordDownloaded(UUID fileId, Instant downloadedAt, Instant now);
 
+    /**
+     * The trainer corrected the student's address (a null name keeps the name); the highest generation wins.
+     *
+     * @return whether this change is now the upload's latest (false for a stale or repeated one, or a deleted upload)
+     */
+    boolean recordAddressChanged(UUID fileId, String studentEmail, String studentName, int linkGeneration,
+            Instant now);
+
+    /** The trainer's new end of the upload; the highest revision wins. */
+    void recordExpiryChanged(UUID fileId, Instant expiresAt, long revision, Instant now);
+
+    /** The trainer revoked the links; the first revocation sticks. */
+    void recordLinksRevoked(UUID fileId, Instant revokedAt, Instant now);
+
+    /** The trainer's reminder switch; the highest revision wins. */
+    void recordRemindersChanged(UUID fileId, boolean enabled, long revision, Instant now);
+
     Optional<KnownUpload> find(UUID fileId);
 
     boolean isOwnedBy(UUID fileId, String trainerId);

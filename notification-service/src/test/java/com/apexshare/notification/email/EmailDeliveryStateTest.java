@@ -33,7 +33,7 @@ class EmailDeliveryStateTest {
     private static Email sent() {
         Email email = Email.owed(UUID.randomUUID(), EmailKind.STUDENT_LINK, NOW);
         com.apexshare.events.link.LinkToken token = com.apexshare.events.link.LinkToken.generate();
-        email.issueLink(token, NOW.plusSeconds(60), NOW);
+        email.issueLink(token, NOW.plusSeconds(60), 1, NOW);
         email.confirmLink(token.sha256Hex(), NOW);
         email.claim(NOW);
         email.markSent(new Delivery("msg-1", NOW, "SES", "a".repeat(64), NOW.plusSeconds(60)), NOW);

@@ -27,7 +27,7 @@ class EmailTest {
         Email owed = Email.owed(UUID.randomUUID(), EmailKind.STUDENT_LINK, NOW);
         assertThat(owed.needsLink()).isTrue();
         assertThatThrownBy(() -> owed.claim(NOW)).isInstanceOf(IllegalEmailTransition.class);
-        owed.issueLink(TOKEN, NOW.plusSeconds(60), NOW);
+        owed.issueLink(TOKEN, NOW.plusSeconds(60), 1, NOW);
         assertThat(owed.needsLink()).isFalse();
         assertThat(owed.linkToken()).isEqualTo(TOKEN.reveal());
 
@@ -36,7 +36,7 @@ class EmailTest {
         assertThat(owed.mayLeave()).isFalse();
         assertThatThrownBy(() -> owed.claim(NOW)).isInstanceOf(IllegalEmailTransition.class);
         // and a second link is refused: every attempt carries the one confirmed link
-        assertThatThrownBy(() -> owed.issueLink(LinkToken.generate(), NOW, NOW))
+        assertThatThrownBy(() -> owed.issueLink(LinkToken.generate(), NOW, 1, NOW))
                 .isInstanceOf(IllegalEmailTransition.class);
 
         // When its own link is confirmed, Then it is due at once and may leave; a repetition changes nothing
@@ -61,7 +61,7 @@ class EmailTest {
     }
 
     private static Email confirmed(Email owed) {
-        owed.issueLink(TOKEN, NOW.plusSeconds(60), NOW);
+        owed.issueLink(TOKEN, NOW.plusSeconds(60), 1, NOW);
         owed.confirmLink(TOKEN.sha256Hex(), NOW);
         return owed;
     }

@@ -6,9 +6,14 @@ import static com.apexshare.events.Topics.EMAIL_FAILED;
 import static com.apexshare.events.Topics.EMAIL_SENT;
 import static com.apexshare.events.Topics.LINK_ACTIVATED;
 import static com.apexshare.events.Topics.LINK_ISSUED;
+import static com.apexshare.events.Topics.LINK_REVOKED;
+import static com.apexshare.events.Topics.REMINDER_SETTING_CHANGED;
 import static com.apexshare.events.Topics.S3_NOTIFICATIONS_RAW;
+import static com.apexshare.events.Topics.STUDENT_ADDRESS_CHANGED;
+import static com.apexshare.events.Topics.STUDENT_EMAIL_RESENT;
 import static com.apexshare.events.Topics.UPLOAD_COMPLETED;
 import static com.apexshare.events.Topics.UPLOAD_DELETED;
+import static com.apexshare.events.Topics.UPLOAD_EXPIRY_CHANGED;
 import static com.apexshare.events.Topics.UPLOAD_INITIATED;
 
 import java.util.List;
@@ -27,14 +32,20 @@ import com.apexshare.events.access.KafkaClient.GroupMatch;
  */
 public final class TopicOwnership {
 
-    /** upload-service: announces uploads; turns raw S3 notifications into {@code UploadCompleted}. */
+    /**
+     * upload-service: announces uploads and the trainer's actions on them (its outbox); turns raw S3 notifications into
+     * {@code UploadCompleted}.
+     */
     public static final KafkaClient UPLOAD_SERVICE = service("upload-service",
-            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED), List.of(S3_NOTIFICATIONS_RAW));
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, STUDENT_EMAIL_RESENT, STUDENT_ADDRESS_CHANGED,
+                    UPLOAD_EXPIRY_CHANGED, LINK_REVOKED, REMINDER_SETTING_CHANGED),
+            List.of(S3_NOTIFICATIONS_RAW));
 
     /** catalog-service: the dashboard from every event; its retention job announces deletions. */
     public static final KafkaClient CATALOG_SERVICE = service("catalog-service", List.of(UPLOAD_DELETED),
             List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, EMAIL_FAILED,
-                    EMAIL_DELIVERY_REPORTED, DOWNLOADED));
+                    EMAIL_DELIVERY_REPORTED, DOWNLOADED, STUDENT_EMAIL_RESENT, STUDENT_ADDRESS_CHANGED,
+                    UPLOAD_EXPIRY_CHANGED, LINK_REVOKED, REMINDER_SETTING_CHANGED));
 
     /**
      * notification-service: emails students and trainers, announces the outcome and what became of it (delivered,
@@ -43,11 +54,17 @@ public final class TopicOwnership {
      */
     public static final KafkaClient NOTIFICATION_SERVICE = service("notification-service",
             List.of(EMAIL_SENT, EMAIL_FAILED, EMAIL_DELIVERY_REPORTED, LINK_ISSUED),
-            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, DOWNLOADED, LINK_ACTIVATED));
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, DOWNLOADED, LINK_ACTIVATED,
+                    STUDENT_EMAIL_RESENT, STUDENT_ADDRESS_CHANGED, UPLOAD_EXPIRY_CHANGED, LINK_REVOKED,
+                    REMINDER_SETTING_CHANGED));
 
-    /** download-service: serves the links, confirms issued ones ({@code LinkActivated}), announces openings. */
+    /**
+     * download-service: serves the links, confirms issued ones ({@code LinkActivated}), announces openings; answers
+     * 410 for revoked links and links of an older generation.
+     */
     public static final KafkaClient DOWNLOAD_SERVICE = service("download-service", List.of(DOWNLOADED, LINK_ACTIVATED),
-            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, LINK_ISSUED));
+            List.of(UPLOAD_INITIATED, UPLOAD_COMPLETED, UPLOAD_DELETED, EMAIL_SENT, LINK_ISSUED,
+                    STUDENT_ADDRESS_CHANGED, UPLOAD_EXPIRY_CHANGED, LINK_REVOKED));
 
     /**
      * What writes S3's event notifications onto the raw topic: MinIO's Kafka target, or a bridge from the bucket's

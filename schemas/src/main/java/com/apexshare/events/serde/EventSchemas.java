@@ -24,8 +24,13 @@ import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailSent;
 import com.apexshare.events.LinkActivated;
 import com.apexshare.events.LinkIssued;
+import com.apexshare.events.LinkRevoked;
+import com.apexshare.events.ReminderSettingChanged;
+import com.apexshare.events.StudentAddressChanged;
+import com.apexshare.events.StudentEmailResent;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadExpiryChanged;
 import com.apexshare.events.UploadInitiated;
 
 /**
@@ -38,7 +43,9 @@ public final class EventSchemas {
     private static final List<Schema> CURRENT = List.of(UploadInitiated.getClassSchema(),
             UploadCompleted.getClassSchema(), UploadDeleted.getClassSchema(), EmailSent.getClassSchema(),
             EmailFailed.getClassSchema(), EmailDeliveryReported.getClassSchema(), Downloaded.getClassSchema(),
-            LinkIssued.getClassSchema(), LinkActivated.getClassSchema());
+            LinkIssued.getClassSchema(), LinkActivated.getClassSchema(),
+            StudentEmailResent.getClassSchema(), StudentAddressChanged.getClassSchema(),
+            UploadExpiryChanged.getClassSchema(), LinkRevoked.getClassSchema(), ReminderSettingChanged.getClassSchema());
     private static final EventSchemas DEFAULT = new EventSchemas(releasedSchemas());
 
     static {

@@ -36,7 +36,7 @@ class KafkaAclsTest {
                 new KafkaAcls.Identity("dl", Optional.of("downloads")));
         // When rendered
         List<String> lines = KafkaAcls.render(acls);
-        // Then it writes Downloaded and its dead letters, reads its four topics and its group, nothing more
+        // Then it writes Downloaded, LinkActivated and its dead letters, reads its eight topics and its group, nothing more
         assertThat(lines).containsExactly(
                 "User:dl CLUSTER LITERAL kafka-cluster IdempotentWrite",
                 "User:dl GROUP LITERAL downloads Read",
@@ -46,10 +46,16 @@ class KafkaAclsTest {
                 "User:dl TOPIC LITERAL apexshare.link-activated.v1 Write",
                 "User:dl TOPIC LITERAL apexshare.link-issued.v1 Read",
                 "User:dl TOPIC LITERAL apexshare.link-issued.v1.downloads.dlt Write",
+                "User:dl TOPIC LITERAL apexshare.link-revoked.v1 Read",
+                "User:dl TOPIC LITERAL apexshare.link-revoked.v1.downloads.dlt Write",
+                "User:dl TOPIC LITERAL apexshare.student-address-changed.v1 Read",
+                "User:dl TOPIC LITERAL apexshare.student-address-changed.v1.downloads.dlt Write",
                 "User:dl TOPIC LITERAL apexshare.upload-completed.v1 Read",
                 "User:dl TOPIC LITERAL apexshare.upload-completed.v1.downloads.dlt Write",
                 "User:dl TOPIC LITERAL apexshare.upload-deleted.v1 Read",
                 "User:dl TOPIC LITERAL apexshare.upload-deleted.v1.downloads.dlt Write",
+                "User:dl TOPIC LITERAL apexshare.upload-expiry-changed.v1 Read",
+                "User:dl TOPIC LITERAL apexshare.upload-expiry-changed.v1.downloads.dlt Write",
                 "User:dl TOPIC LITERAL apexshare.upload-initiated.v1 Read",
                 "User:dl TOPIC LITERAL apexshare.upload-initiated.v1.downloads.dlt Write");
     }

@@ -11,5 +11,7 @@ public enum NotificationOutcome {
     /** The upload was aborted; its object is being removed. */
     ABORTED,
     /** The object does not have the declared size. */
-    SIZE_MISMATCH
+    SIZE_MISMATCH,
+    /** The trainer deleted the completed upload (a late or repeated notification); nothing to publish. */
+    DELETED
 }

@@ -25,11 +25,13 @@ class StaleUploadJanitor {
     private static final Logger LOG = LoggerFactory.getLogger(StaleUploadJanitor.class);
 
     private final UploadAborter uploads;
+    private final TrainerActions actions;
     private final UploadProperties.Housekeeping settings;
     private final Clock clock;
 
-    StaleUploadJanitor(UploadAborter uploads, UploadProperties properties, Clock clock) {
+    StaleUploadJanitor(UploadAborter uploads, TrainerActions actions, UploadProperties properties, Clock clock) {
         this.uploads = uploads;
+        this.actions = actions;
         this.settings = properties.housekeeping();
         this.clock = clock;
     }
@@ -42,9 +44,26 @@ class StaleUploadJanitor {
             if (total > 0) {
                 LOG.info("Housekeeping aborted {} stale upload(s)", total);
             }
+            int deletes = finishStalledDeletes();
+            if (deletes > 0) {
+                LOG.info("Housekeeping finished {} stalled trainer delete(s)", deletes);
+            }
+            actions.purgeActionLog();
         } catch (RuntimeException e) {
             LOG.warn("Housekeeping run failed; the next run tries again: {}", e.toString());
         }
+    }
+
+    /** Trainer deletes claimed longer than the abort lease ago and never settled, batch by batch. */
+    int finishStalledDeletes() {
+        Instant cutoff = clock.instant().minus(settings.abortLease());
+        int total = 0;
+        int batch;
+        do {
+            batch = actions.finishStalledDeletes(cutoff, settings.batchSize());
+            total += batch;
+        } while (batch == settings.batchSize());
+        return total;
     }
 
     /** One pass over every stale upload, batch by batch. */

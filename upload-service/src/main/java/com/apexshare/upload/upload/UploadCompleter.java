@@ -99,6 +99,9 @@ public class UploadCompleter {
         if (session.abortStarted()) {
             return NotificationOutcome.ABORTED;
         }
+        if (session.deleteStarted()) {
+            return NotificationOutcome.DELETED;
+        }
         if (!session.hasDeclaredSize(object.size())) {
             LOG.warn("Upload {}: S3 object has {} bytes, {} declared; not completing", fileId, object.size(),
                     session.fileSize());

@@ -6,7 +6,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Upload counters: {@code apexshare.uploads.started}, {@code .completed} (by source), {@code .bytes.declared}. */
+/**
+ * Upload counters: {@code apexshare.uploads.started}, {@code .completed} (by source), {@code .bytes.declared},
+ * {@code .actions} (by action), {@code .resends.refused}.
+ */
 @Component
 class UploadMetrics {
 
@@ -30,6 +33,18 @@ class UploadMetrics {
     void completed(CompletionSource source) {
         Counter.builder("apexshare.uploads.completed").description("Completion signals published")
                 .tag("source", source.name()).register(meters).increment();
+    }
+
+    /** A trainer action carried out ({@code action}: resend, address, expiry, revoke, delete, reminders). */
+    void action(String action) {
+        Counter.builder("apexshare.uploads.actions").description("Trainer actions carried out on completed uploads")
+                .tag("action", action).register(meters).increment();
+    }
+
+    /** A resend refused by the per-upload limit. */
+    void resendRefused() {
+        Counter.builder("apexshare.uploads.resends.refused").description("Resends refused by the per-upload limit")
+                .register(meters).increment();
     }
 
     void aborted(String reason) {

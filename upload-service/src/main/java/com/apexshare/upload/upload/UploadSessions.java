@@ -43,6 +43,12 @@ public interface UploadSessions {
     List<UploadSession> claimStale(Instant startedBefore, Instant abortClaimedBefore, int limit,
             Consumer<UploadSession> claim);
 
+    /**
+     * Claims up to {@code limit} trainer deletes claimed before {@code claimedBefore} and never settled, oldest first,
+     * skipping rows another replica holds; {@code claim} is applied to each before the commit.
+     */
+    List<UploadSession> claimStalledDeletes(Instant claimedBefore, int limit, Consumer<UploadSession> claim);
+
     /** The session of this trainer; another trainer's looks exactly like a missing one. */
     default UploadSession owned(String trainerId, UUID fileId) {
         return find(fileId).filter(s -> s.ownedBy(trainerId)).orElseThrow(() -> new UploadNotFound(fileId.toString()));

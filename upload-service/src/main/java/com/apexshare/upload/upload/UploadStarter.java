@@ -67,7 +67,8 @@ public class UploadStarter {
         UploadTarget target = new UploadTarget(store.bucket(), key, contentType, s3UploadId);
         boolean stored = false;
         try {
-            sessions.add(UploadSession.start(fileId, request.trainer().id(), plan, target, now));
+            sessions.add(UploadSession.start(fileId, request.trainer().id(), plan, target, now,
+                    now.plus(properties.retention()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
             stored = true;
             PresignedUrl singlePut = null;
             List<PartUrl> partUrls = List.of();

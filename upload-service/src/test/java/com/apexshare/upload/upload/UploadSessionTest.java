@@ -205,4 +205,63 @@ class UploadSessionTest {
         // Given / When / Then
         assertThatThrownBy(completed()::ensureTakingParts).isInstanceOf(UploadAlreadyCompleted.class);
     }
+
+    private static final java.time.Duration RETENTION = java.time.Duration.ofDays(30);
+
+    @Test
+    void shouldTakeTheTrainersActionsOnlyWhileCompletedAndUnexpired() {
+        // Given an upload in progress, a completed one and an aborted one
+        UploadSession running = inProgress();
+        UploadSession done = completed();
+
+        // When / Then: in progress refuses, aborted refuses, completed takes them and counts
+        assertThatThrownBy(() -> running.resend(LATER, RETENTION)).isInstanceOf(UploadNotCompleted.class);
+        assertThatThrownBy(() -> aborted().resend(LATER, RETENTION)).isInstanceOf(UploadAborted.class);
+        assertThat(done.resend(LATER, RETENTION)).isEqualTo(1);
+        assertThat(done.changeAddress(LATER, RETENTION)).isEqualTo(2);
+        assertThat(done.changeAddress(LATER, RETENTION)).isEqualTo(3);
+        ExpiryChange change = done.changeExpiry(STARTED.plus(java.time.Duration.ofDays(40)), LATER, RETENTION);
+        assertThat(change.previousExpiresAt()).isEqualTo(STARTED.plus(RETENTION));
+        assertThat(change.revision()).isEqualTo(1);
+        assertThat(done.setReminders(false, LATER, RETENTION)).isEqualTo(1);
+        assertThat(done.setReminders(false, LATER, RETENTION)).isZero();
+        // and past its (changed) expiry nothing is taken
+        assertThatThrownBy(() -> done.resend(STARTED.plus(java.time.Duration.ofDays(41)), RETENTION))
+                .isInstanceOf(UploadExpired.class);
+    }
+
+    @Test
+    void shouldRevokeOnceAndThenRefuseResendingAndNewAddresses() {
+        // Given a completed upload whose links were revoked
+        UploadSession done = completed();
+        assertThat(done.revokeLinks(LATER, RETENTION)).isTrue();
+
+        // When / Then: revoking again changes nothing; resend and address changes are refused
+        assertThat(done.revokeLinks(LATER, RETENTION)).isFalse();
+        assertThatThrownBy(() -> done.resend(LATER, RETENTION)).isInstanceOf(LinksRevoked.class);
+        assertThatThrownBy(() -> done.changeAddress(LATER, RETENTION)).isInstanceOf(LinksRevoked.class);
+        assertThat(done.actionState(RETENTION).linksRevokedAt()).isEqualTo(LATER);
+    }
+
+    @Test
+    void shouldDeleteACompletedUploadOnceAndIgnoreALateCompletion() {
+        // Given a completed upload
+        UploadSession done = completed();
+
+        // When its delete is claimed (twice: a claimant that died) and settled (twice)
+        assertThat(done.startDeleting(LATER)).isTrue();
+        assertThat(done.startDeleting(LATER)).isTrue();
+        assertThat(done.markDeleted(LATER)).isTrue();
+        assertThat(done.markDeleted(LATER)).isFalse();
+
+        // Then it is deleted, a late completion changes nothing, deleting again is a no-op, other actions are refused
+        assertThat(done.status()).isEqualTo(UploadStatus.DELETED);
+        assertThat(done.deleteStarted()).isTrue();
+        assertThat(done.complete(object(12 * MIB), LATER).size()).isEqualTo(12 * MIB);
+        assertThat(done.status()).isEqualTo(UploadStatus.DELETED);
+        assertThat(done.startDeleting(LATER)).isFalse();
+        assertThatThrownBy(() -> done.resend(LATER, RETENTION)).isInstanceOf(UploadRemoved.class);
+        assertThatThrownBy(done::ensureTakingParts).isInstanceOf(UploadRemoved.class);
+        assertThatThrownBy(() -> inProgress().startDeleting(LATER)).isInstanceOf(UploadNotCompleted.class);
+    }
 }

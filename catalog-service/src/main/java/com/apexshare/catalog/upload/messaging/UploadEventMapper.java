@@ -19,9 +19,15 @@ import com.apexshare.catalog.upload.UploadEvent;
 import com.apexshare.events.Downloaded;
 import com.apexshare.events.EmailDeliveryReported;
 import com.apexshare.events.EmailFailed;
+import com.apexshare.events.EmailPurpose;
 import com.apexshare.events.EmailSent;
+import com.apexshare.events.LinkRevoked;
+import com.apexshare.events.ReminderSettingChanged;
+import com.apexshare.events.StudentAddressChanged;
+import com.apexshare.events.StudentEmailResent;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadExpiryChanged;
 import com.apexshare.events.UploadInitiated;
 
 /**
@@ -104,7 +110,41 @@ final class UploadEventMapper {
     }
 
     static UploadEvent.EmailSent emailSent(EmailSent e) {
-        return new UploadEvent.EmailSent(uuid("fileId", e.getFileId()), instant("sentAt", e.getSentAt()));
+        return new UploadEvent.EmailSent(uuid("fileId", e.getFileId()), instant("sentAt", e.getSentAt()),
+                e.getPurpose() == EmailPurpose.REMINDER);
+    }
+
+    static UploadEvent.Resent resent(StudentEmailResent e) {
+        return new UploadEvent.Resent(uuid("fileId", e.getFileId()), instant("occurredAt", e.getOccurredAt()));
+    }
+
+    static UploadEvent.AddressChanged addressChanged(StudentAddressChanged e) {
+        if (e.getLinkGeneration() < 2) {
+            throw new MalformedUploadEvent("linkGeneration of an address change must be at least 2");
+        }
+        return new UploadEvent.AddressChanged(uuid("fileId", e.getFileId()), instant("occurredAt", e.getOccurredAt()),
+                text("studentEmail", e.getStudentEmail()), text("studentName", e.getStudentName()),
+                e.getLinkGeneration());
+    }
+
+    static UploadEvent.ExpiryChanged expiryChanged(UploadExpiryChanged e) {
+        if (e.getRevision() < 1) {
+            throw new MalformedUploadEvent("revision of an expiry change must be positive");
+        }
+        return new UploadEvent.ExpiryChanged(uuid("fileId", e.getFileId()), instant("occurredAt", e.getOccurredAt()),
+                instant("expiresAt", e.getExpiresAt()), e.getRevision());
+    }
+
+    static UploadEvent.LinksRevoked linksRevoked(LinkRevoked e) {
+        return new UploadEvent.LinksRevoked(uuid("fileId", e.getFileId()), instant("occurredAt", e.getOccurredAt()));
+    }
+
+    static UploadEvent.RemindersChanged remindersChanged(ReminderSettingChanged e) {
+        if (e.getRevision() < 1) {
+            throw new MalformedUploadEvent("revision of a reminder setting change must be positive");
+        }
+        return new UploadEvent.RemindersChanged(uuid("fileId", e.getFileId()),
+                instant("occurredAt", e.getOccurredAt()), e.getRemindersEnabled(), e.getRevision());
     }
 
     static UploadEvent.EmailFailed emailFailed(EmailFailed e) {

@@ -12,13 +12,19 @@ import com.apexshare.events.Downloaded;
 import com.apexshare.events.EmailDeliveryReported;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailSent;
+import com.apexshare.events.LinkRevoked;
+import com.apexshare.events.ReminderSettingChanged;
+import com.apexshare.events.StudentAddressChanged;
+import com.apexshare.events.StudentEmailResent;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadExpiryChanged;
 import com.apexshare.events.UploadInitiated;
 
 /**
- * Feeds the catalog from the seven event topics: decode, delegate, done. Batch listeners, one per topic: each poll is
+ * Feeds the catalog from the event topics (the upload's life, its emails, their delivery and the downloads, the
+ * trainer's actions): decode, delegate, done. Batch listeners, one per topic: each poll is
  * applied by the ledger in one transaction with one set-based statement, which is what keeps ingest fast. A record
  * that breaks the contract, or that the catalog refuses to believe (an initiation naming another bucket or a foreign
  * key, or contradicting the upload's first initiation), is named by its index (the records before it are applied
@@ -88,5 +94,40 @@ class UploadEventsListener {
     void onDownloaded(List<ConsumerRecord<String, Downloaded>> records) {
         UploadEventMapper.decode(records, Downloaded.class, UploadEventMapper::downloaded).applyTo(ledger::apply,
                 rejected::rejected);
+    }
+
+    @KafkaListener(id = "catalog-student-email-resent", idIsGroup = false, topics = Topics.Names.STUDENT_EMAIL_RESENT,
+            batch = "true", concurrency = CONCURRENCY)
+    void onStudentEmailResent(List<ConsumerRecord<String, StudentEmailResent>> records) {
+        UploadEventMapper.decode(records, StudentEmailResent.class, UploadEventMapper::resent).applyTo(ledger::apply,
+                rejected::rejected);
+    }
+
+    @KafkaListener(id = "catalog-student-address-changed", idIsGroup = false,
+            topics = Topics.Names.STUDENT_ADDRESS_CHANGED, batch = "true", concurrency = CONCURRENCY)
+    void onStudentAddressChanged(List<ConsumerRecord<String, StudentAddressChanged>> records) {
+        UploadEventMapper.decode(records, StudentAddressChanged.class, UploadEventMapper::addressChanged)
+                .applyTo(ledger::apply, rejected::rejected);
+    }
+
+    @KafkaListener(id = "catalog-upload-expiry-changed", idIsGroup = false, topics = Topics.Names.UPLOAD_EXPIRY_CHANGED,
+            batch = "true", concurrency = CONCURRENCY)
+    void onUploadExpiryChanged(List<ConsumerRecord<String, UploadExpiryChanged>> records) {
+        UploadEventMapper.decode(records, UploadExpiryChanged.class, UploadEventMapper::expiryChanged)
+                .applyTo(ledger::apply, rejected::rejected);
+    }
+
+    @KafkaListener(id = "catalog-link-revoked", idIsGroup = false, topics = Topics.Names.LINK_REVOKED,
+            batch = "true", concurrency = CONCURRENCY)
+    void onLinkRevoked(List<ConsumerRecord<String, LinkRevoked>> records) {
+        UploadEventMapper.decode(records, LinkRevoked.class, UploadEventMapper::linksRevoked).applyTo(ledger::apply,
+                rejected::rejected);
+    }
+
+    @KafkaListener(id = "catalog-reminder-setting-changed", idIsGroup = false,
+            topics = Topics.Names.REMINDER_SETTING_CHANGED, batch = "true", concurrency = CONCURRENCY)
+    void onReminderSettingChanged(List<ConsumerRecord<String, ReminderSettingChanged>> records) {
+        UploadEventMapper.decode(records, ReminderSettingChanged.class, UploadEventMapper::remindersChanged)
+                .applyTo(ledger::apply, rejected::rejected);
     }
 }

@@ -19,14 +19,20 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.apexshare.catalog.upload.UploadEvent;
+import com.apexshare.catalog.upload.UploadEvent.AddressChanged;
 import com.apexshare.catalog.upload.UploadEvent.Completed;
 import com.apexshare.catalog.upload.UploadEvent.Deleted;
 import com.apexshare.catalog.upload.UploadEvent.DeliveryReported;
 import com.apexshare.catalog.upload.UploadEvent.Downloaded;
 import com.apexshare.catalog.upload.UploadEvent.EmailFailed;
 import com.apexshare.catalog.upload.UploadEvent.EmailSent;
+import com.apexshare.catalog.upload.UploadEvent.ExpiryChanged;
 import com.apexshare.catalog.upload.UploadEvent.Initiated;
+import com.apexshare.catalog.upload.UploadEvent.LinksRevoked;
+import com.apexshare.catalog.upload.UploadEvent.RemindersChanged;
+import com.apexshare.catalog.upload.UploadEvent.Resent;
 import com.apexshare.catalog.upload.UploadLedger;
+import com.apexshare.catalog.upload.persistence.LedgerRows.ChangeRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.CompletedRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.DeletedRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.DeliveryRows;
@@ -49,7 +55,8 @@ class JpaUploadLedger implements UploadLedger {
 
     /** Kinds of facts, for the applied-events counter's {@code type} tag (the event names). */
     enum Kind {
-        UploadInitiated, UploadCompleted, UploadDeleted, EmailSent, EmailFailed, EmailDeliveryReported, Downloaded
+        UploadInitiated, UploadCompleted, UploadDeleted, EmailSent, EmailFailed, EmailDeliveryReported, Downloaded,
+        StudentEmailResent, StudentAddressChanged, UploadExpiryChanged, LinkRevoked, ReminderSettingChanged
     }
 
     private final UploadRecords records;
@@ -96,6 +103,24 @@ class JpaUploadLedger implements UploadLedger {
         }
         if (!batch.emailFailed.isEmpty()) {
             records.emailFailed(EmailRows.failed(batch.emailFailed.values()));
+        }
+        if (!batch.reminderSent.isEmpty()) {
+            records.reminderSent(ChangeRows.reminderSent(batch.reminderSent.values()));
+        }
+        if (!batch.resent.isEmpty()) {
+            records.resent(ChangeRows.resent(batch.resent.values()));
+        }
+        if (!batch.addressChanged.isEmpty()) {
+            records.addressChanged(ChangeRows.addressChanged(batch.addressChanged.values()));
+        }
+        if (!batch.expiryChanged.isEmpty()) {
+            records.expiryChanged(ChangeRows.expiryChanged(batch.expiryChanged.values()));
+        }
+        if (!batch.linksRevoked.isEmpty()) {
+            records.linksRevoked(ChangeRows.linksRevoked(batch.linksRevoked.values()));
+        }
+        if (!batch.remindersChanged.isEmpty()) {
+            records.remindersChanged(ChangeRows.remindersChanged(batch.remindersChanged.values()));
         }
         if (!batch.downloaded.isEmpty()) {
             DownloadedRows downloads = DownloadedRows.of(batch.downloaded.values());
@@ -163,6 +188,16 @@ class JpaUploadLedger implements UploadLedger {
             return Kind.EmailFailed;
         } else if (event instanceof DeliveryReported) {
             return Kind.EmailDeliveryReported;
+        } else if (event instanceof Resent) {
+            return Kind.StudentEmailResent;
+        } else if (event instanceof AddressChanged) {
+            return Kind.StudentAddressChanged;
+        } else if (event instanceof ExpiryChanged) {
+            return Kind.UploadExpiryChanged;
+        } else if (event instanceof LinksRevoked) {
+            return Kind.LinkRevoked;
+        } else if (event instanceof RemindersChanged) {
+            return Kind.ReminderSettingChanged;
         }
         return Kind.Downloaded;
     }
@@ -186,6 +221,12 @@ class JpaUploadLedger implements UploadLedger {
         final Map<UUID, EmailSent> emailSent = new LinkedHashMap<>();
         final Map<UUID, EmailFailed> emailFailed = new LinkedHashMap<>();
         final Map<UUID, Downloaded> downloaded = new LinkedHashMap<>();
+        final Map<UUID, EmailSent> reminderSent = new LinkedHashMap<>();
+        final Map<UUID, Resent> resent = new LinkedHashMap<>();
+        final Map<UUID, AddressChanged> addressChanged = new LinkedHashMap<>();
+        final Map<UUID, ExpiryChanged> expiryChanged = new LinkedHashMap<>();
+        final Map<UUID, LinksRevoked> linksRevoked = new LinkedHashMap<>();
+        final Map<UUID, RemindersChanged> remindersChanged = new LinkedHashMap<>();
         final Map<UUID, DeliveryReported> delivery = new java.util.TreeMap<>();
 
         void add(UploadEvent event) {
@@ -206,11 +247,21 @@ class JpaUploadLedger implements UploadLedger {
             } else if (event instanceof Deleted e) {
                 earliest(e.expired() ? expired : deleted, e.fileId(), e, Deleted::deletedAt);
             } else if (event instanceof EmailSent e) {
-                earliest(emailSent, e.fileId(), e, EmailSent::sentAt);
+                earliest(e.reminder() ? reminderSent : emailSent, e.fileId(), e, EmailSent::sentAt);
             } else if (event instanceof EmailFailed e) {
                 earliest(emailFailed, e.fileId(), e, EmailFailed::failedAt);
             } else if (event instanceof Downloaded e) {
                 earliest(downloaded, e.downloadId(), e, Downloaded::downloadedAt);
+            } else if (event instanceof Resent e) {
+                latest(resent, e.fileId(), e, r -> r.resentAt().toEpochMilli());
+            } else if (event instanceof AddressChanged e) {
+                latest(addressChanged, e.fileId(), e, AddressChanged::linkGeneration);
+            } else if (event instanceof ExpiryChanged e) {
+                latest(expiryChanged, e.fileId(), e, ExpiryChanged::revision);
+            } else if (event instanceof LinksRevoked e) {
+                earliest(linksRevoked, e.fileId(), e, LinksRevoked::revokedAt);
+            } else if (event instanceof RemindersChanged e) {
+                latest(remindersChanged, e.fileId(), e, RemindersChanged::revision);
             }
         }
 
@@ -218,7 +269,8 @@ class JpaUploadLedger implements UploadLedger {
         int kinds() {
             int kinds = 0;
             for (Map<?, ?> facts : List.of(initiated, completed, deleted, expired, emailSent, emailFailed,
-                    downloaded)) {
+                    downloaded, reminderSent, resent, addressChanged, expiryChanged, linksRevoked,
+                    remindersChanged)) {
                 kinds += facts.isEmpty() ? 0 : 1;
             }
             return kinds;
@@ -234,6 +286,11 @@ class JpaUploadLedger implements UploadLedger {
                                 null, null, null));
             }
             return rows;
+        }
+
+        /** The fact with the highest counter (generation, revision, time) wins, as in the SQL. */
+        private static <E> void latest(Map<UUID, E> map, UUID key, E event, Function<E, ? extends Number> order) {
+            map.merge(key, event, (a, b) -> order.apply(b).longValue() > order.apply(a).longValue() ? b : a);
         }
 
         private static <E> void earliest(Map<UUID, E> map, UUID key, E event, Function<E, Instant> time) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 import com.apexshare.catalog.upload.DeliveryView;
 import com.apexshare.catalog.upload.DownloadView;
 import com.apexshare.catalog.upload.PageCursor;
+import com.apexshare.catalog.upload.StudentSummary;
 import com.apexshare.catalog.upload.UploadFilter;
 import com.apexshare.catalog.upload.UploadQueries;
 import com.apexshare.catalog.upload.UploadView;
@@ -76,6 +77,21 @@ class JpaUploadQueries implements UploadQueries {
         deliveries.findAllById(views.stream().map(UploadView::fileId).toList())
                 .forEach(d -> reports.put(d.fileId(), d.toView()));
         return views.stream().map(v -> v.withDelivery(reports.get(v.fileId()))).toList();
+    }
+
+    @Override
+    public Optional<StudentSummary> student(String trainerId, String studentEmail) {
+        List<Object[]> rows = records.studentTotals(trainerId, studentEmail);
+        if (rows.isEmpty() || ((Number) rows.get(0)[0]).longValue() == 0) {
+            return Optional.empty();
+        }
+        Object[] totals = rows.get(0);
+        String name = records.findBy(matching(trainerId, new UploadFilter(studentEmail, null, null, null), null),
+                        q -> q.sortBy(NEWEST_FIRST).limit(1).all())
+                .stream().map(r -> r.toView().studentName()).findFirst().orElse(null);
+        return Optional.of(new StudentSummary(studentEmail, name, ((Number) totals[0]).longValue(),
+                ((Number) totals[1]).longValue(), ((Number) totals[2]).longValue(), (LocalDate) totals[3],
+                (LocalDate) totals[4], (Instant) totals[5]));
     }
 
     @Override

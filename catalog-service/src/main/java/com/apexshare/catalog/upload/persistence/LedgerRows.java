@@ -5,13 +5,18 @@ import java.util.Collection;
 import java.util.UUID;
 import java.util.function.Function;
 
+import com.apexshare.catalog.upload.UploadEvent.AddressChanged;
 import com.apexshare.catalog.upload.UploadEvent.Completed;
 import com.apexshare.catalog.upload.UploadEvent.Deleted;
 import com.apexshare.catalog.upload.UploadEvent.DeliveryReported;
 import com.apexshare.catalog.upload.UploadEvent.Downloaded;
 import com.apexshare.catalog.upload.UploadEvent.EmailFailed;
 import com.apexshare.catalog.upload.UploadEvent.EmailSent;
+import com.apexshare.catalog.upload.UploadEvent.ExpiryChanged;
 import com.apexshare.catalog.upload.UploadEvent.Initiated;
+import com.apexshare.catalog.upload.UploadEvent.LinksRevoked;
+import com.apexshare.catalog.upload.UploadEvent.RemindersChanged;
+import com.apexshare.catalog.upload.UploadEvent.Resent;
 
 /**
  * One set-based statement's rows, column by column: PostgreSQL arrays (bound as Java arrays) that the statements
@@ -71,6 +76,53 @@ final class LedgerRows {
         static EmailRows failed(Collection<EmailFailed> rows) {
             return new EmailRows(uuids(rows, EmailFailed::fileId), longs(rows, e -> epochMillis(e.failedAt())),
                     texts(rows, EmailFailed::reason));
+        }
+    }
+
+    /**
+     * The trainer actions' facts, one statement per kind; each statement reads the columns it needs ({@code emails}
+     * and {@code names} the address change, {@code numbers} the generation or revision, {@code flags} the reminder
+     * switch, {@code millis} the time of the change or, for an expiry change, the new end in {@code ends}).
+     */
+    record ChangeRows(UUID[] fileIds, Long[] millis, String[] emails, String[] names, Long[] numbers,
+            Boolean[] flags, Long[] ends) {
+
+        static ChangeRows resent(Collection<Resent> rows) {
+            return new ChangeRows(uuids(rows, Resent::fileId), longs(rows, e -> epochMillis(e.resentAt())),
+                    new String[rows.size()], new String[rows.size()], new Long[rows.size()],
+                    new Boolean[rows.size()], new Long[rows.size()]);
+        }
+
+        static ChangeRows addressChanged(Collection<AddressChanged> rows) {
+            return new ChangeRows(uuids(rows, AddressChanged::fileId),
+                    longs(rows, e -> epochMillis(e.changedAt())), texts(rows, AddressChanged::studentEmail),
+                    texts(rows, AddressChanged::studentName), longs(rows, e -> (long) e.linkGeneration()),
+                    new Boolean[rows.size()], new Long[rows.size()]);
+        }
+
+        static ChangeRows expiryChanged(Collection<ExpiryChanged> rows) {
+            return new ChangeRows(uuids(rows, ExpiryChanged::fileId), longs(rows, e -> epochMillis(e.changedAt())),
+                    new String[rows.size()], new String[rows.size()], longs(rows, ExpiryChanged::revision),
+                    new Boolean[rows.size()], longs(rows, e -> epochMillis(e.expiresAt())));
+        }
+
+        static ChangeRows linksRevoked(Collection<LinksRevoked> rows) {
+            return new ChangeRows(uuids(rows, LinksRevoked::fileId), longs(rows, e -> epochMillis(e.revokedAt())),
+                    new String[rows.size()], new String[rows.size()], new Long[rows.size()],
+                    new Boolean[rows.size()], new Long[rows.size()]);
+        }
+
+        static ChangeRows remindersChanged(Collection<RemindersChanged> rows) {
+            return new ChangeRows(uuids(rows, RemindersChanged::fileId),
+                    longs(rows, e -> epochMillis(e.changedAt())), new String[rows.size()], new String[rows.size()],
+                    longs(rows, RemindersChanged::revision),
+                    rows.stream().map(RemindersChanged::enabled).toArray(Boolean[]::new), new Long[rows.size()]);
+        }
+
+        static ChangeRows reminderSent(Collection<EmailSent> rows) {
+            return new ChangeRows(uuids(rows, EmailSent::fileId), longs(rows, e -> epochMillis(e.sentAt())),
+                    new String[rows.size()], new String[rows.size()], new Long[rows.size()],
+                    new Boolean[rows.size()], new Long[rows.size()]);
         }
     }
 

@@ -77,6 +77,16 @@ class UploadRecord {
     private long downloadCount;
     @Column(name = "last_download_at")
     private Instant lastDownloadAt;
+    @Column(name = "link_generation")
+    private int linkGeneration;
+    @Column(name = "links_revoked_at")
+    private Instant linksRevokedAt;
+    @Column(name = "reminders_enabled")
+    private boolean remindersEnabled;
+    @Column(name = "reminder_sent_at")
+    private Instant reminderSentAt;
+    @Column(name = "last_resent_at")
+    private Instant lastResentAt;
     @Column(name = "status", columnDefinition = "text", insertable = false, updatable = false)
     private String status;
     @Column(name = "email_status", columnDefinition = "text", insertable = false, updatable = false)
@@ -89,6 +99,7 @@ class UploadRecord {
         return new UploadView(fileId, fileName, originalFileName, studentEmail, studentName, trainerName, sessionDate,
                 notes, uploadDate, storedSize != null ? storedSize : fileSize, contentType, status, emailStatus,
                 emailSentAt, emailFailedAt, emailFailureReason, downloadCount, lastDownloadAt, completedAt,
-                retentionUntil, deletedAt != null ? deletedAt : expiredAt, null);
+                retentionUntil, deletedAt != null ? deletedAt : expiredAt, deletionReason, linkGeneration,
+                linksRevokedAt, remindersEnabled, reminderSentAt, lastResentAt, null);
     }
 }

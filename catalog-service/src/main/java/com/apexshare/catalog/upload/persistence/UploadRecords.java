@@ -10,6 +10,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import com.apexshare.catalog.upload.persistence.LedgerRows.ChangeRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.CompletedRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.DeletedRows;
 import com.apexshare.catalog.upload.persistence.LedgerRows.DownloadedRows;
@@ -38,13 +39,21 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
     List<UploadRecord> newestFirst(@Param("trainerId") String trainerId, @Param("offset") int offset,
             @Param("limit") int limit);
 
+    /** {@code [uploads, downloads, available-never-downloaded, first session, last session, last upload]}. */
+    @Query("select count(u), coalesce(sum(u.downloadCount), 0),"
+            + " coalesce(sum(case when u.status = 'AVAILABLE' and u.downloadCount = 0 then 1 else 0 end), 0),"
+            + " min(u.sessionDate), max(u.sessionDate), max(u.uploadDate)"
+            + " from UploadRecord u where u.trainerId = :trainerId and lower(u.studentEmail) = :email")
+    List<Object[]> studentTotals(@Param("trainerId") String trainerId, @Param("email") String studentEmail);
+
     /**
      * Fills in the initiations of rows no initiation has filled yet (the first writer wins: a later initiation, whatever
      * its time, changes nothing; see {@link #conflictingInitiations}), and creates (or locks) the rows of every other
      * file id as placeholders: a batch with
      * several kinds of facts runs this first with all its file ids, so that its later statements meet only rows it
      * already holds. A placeholder belongs to no trainer until its initiation arrives. Personal data stays erased once
-     * the upload has expired.
+     * the upload has expired. A trainer's address or expiry change that arrived first (a higher link generation or
+     * expiry revision on the row) stays: the initiation's address and end are older facts.
      */
     @Modifying
     @Query(nativeQuery = true, value = """
@@ -70,14 +79,19 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
             ORDER BY x.file_id
             ON CONFLICT (file_id) DO UPDATE SET
                 trainer_id = excluded.trainer_id, trainer_name = excluded.trainer_name,
-                student_email = CASE WHEN u.expired_at IS NULL THEN excluded.student_email END,
-                student_name = CASE WHEN u.expired_at IS NULL THEN excluded.student_name END,
+                student_email = CASE WHEN u.expired_at IS NOT NULL THEN NULL
+                                     WHEN u.link_generation > 1 THEN u.student_email
+                                     ELSE excluded.student_email END,
+                student_name = CASE WHEN u.expired_at IS NOT NULL THEN NULL
+                                    WHEN u.link_generation > 1 AND u.student_name IS NOT NULL THEN u.student_name
+                                    ELSE excluded.student_name END,
                 notes = CASE WHEN u.expired_at IS NULL THEN excluded.notes END,
                 session_date = excluded.session_date, file_name = excluded.file_name,
                 original_file_name = excluded.original_file_name, file_size = excluded.file_size,
                 content_type = excluded.content_type, s3_bucket = excluded.s3_bucket, s3_key = excluded.s3_key,
                 upload_mode = excluded.upload_mode, upload_date = excluded.upload_date,
-                retention_until = excluded.retention_until
+                retention_until = CASE WHEN u.expiry_revision > 0 THEN u.retention_until
+                                       ELSE excluded.retention_until END
             WHERE excluded.upload_date IS NOT NULL AND u.upload_date IS NULL
             """)
     int initiate(@Param("rows") InitiatedRows rows);
@@ -85,7 +99,8 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
     /**
      * The uploads whose recorded initiation differs from the given one in any fact it sets. Personal data erased at
      * the end of retention is not compared (a replayed initiation of an expired upload is a repetition, not a
-     * conflict). Run after {@link #initiate}, in its transaction, so the rows are locked and hold the first
+     * conflict), nor the address and the end once the trainer changed them (link generation above 1, an expiry
+     * revision): a redelivered initiation of such an upload is a repetition too. Run after {@link #initiate}, in its transaction, so the rows are locked and hold the first
      * initiation.
      */
     @Query(nativeQuery = true, value = """
@@ -104,8 +119,9 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
             JOIN upload u ON u.file_id = x.file_id
             WHERE u.upload_date IS NOT NULL AND (
                 u.trainer_id IS DISTINCT FROM x.trainer_id OR u.trainer_name IS DISTINCT FROM x.trainer_name
-                OR (u.expired_at IS NULL AND (u.student_email IS DISTINCT FROM x.student_email
-                    OR u.student_name IS DISTINCT FROM x.student_name OR u.notes IS DISTINCT FROM x.notes))
+                OR (u.expired_at IS NULL AND u.notes IS DISTINCT FROM x.notes)
+                OR (u.expired_at IS NULL AND u.link_generation = 1 AND (u.student_email IS DISTINCT FROM x.student_email
+                    OR u.student_name IS DISTINCT FROM x.student_name))
                 OR u.session_date IS DISTINCT FROM DATE '1970-01-01' + CAST(x.session_day AS int)
                 OR u.file_name IS DISTINCT FROM x.file_name
                 OR u.original_file_name IS DISTINCT FROM x.original_file_name
@@ -113,8 +129,8 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
                 OR u.s3_bucket IS DISTINCT FROM x.s3_bucket OR u.s3_key IS DISTINCT FROM x.s3_key
                 OR u.upload_mode IS DISTINCT FROM x.upload_mode
                 OR u.upload_date IS DISTINCT FROM timestamptz 'epoch' + x.initiated_ms * interval '1 millisecond'
-                OR u.retention_until IS DISTINCT FROM
-                    timestamptz 'epoch' + x.retention_ms * interval '1 millisecond')
+                OR (u.expiry_revision = 0 AND u.retention_until IS DISTINCT FROM
+                    timestamptz 'epoch' + x.retention_ms * interval '1 millisecond'))
             """)
     List<UUID> conflictingInitiations(@Param("rows") InitiatedRows rows);
 
@@ -183,6 +199,91 @@ interface UploadRecords extends JpaRepository<UploadRecord, UUID>, JpaSpecificat
             WHERE u.email_failed_at IS NULL OR excluded.email_failed_at < u.email_failed_at
             """)
     int emailFailed(@Param("rows") EmailRows rows);
+
+    /** The latest resend's time. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, last_resent_at)
+            SELECT x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond'
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[])) AS x(file_id, ms)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET last_resent_at = excluded.last_resent_at
+            WHERE u.last_resent_at IS NULL OR excluded.last_resent_at > u.last_resent_at
+            """)
+    int resent(@Param("rows") ChangeRows rows);
+
+    /**
+     * The corrected address of the highest link generation wins; a name of null keeps the name. Personal data stays
+     * erased once the upload has expired.
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, student_email, student_name, link_generation, address_changed_at)
+            SELECT x.file_id, x.email, x.name, CAST(x.generation AS int),
+                   timestamptz 'epoch' + x.ms * interval '1 millisecond'
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[]),
+                        CAST(:#{#rows.emails} AS text[]), CAST(:#{#rows.names} AS text[]),
+                        CAST(:#{#rows.numbers} AS bigint[])) AS x(file_id, ms, email, name, generation)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET
+                student_email = CASE WHEN u.expired_at IS NULL THEN excluded.student_email END,
+                student_name = CASE WHEN u.expired_at IS NULL THEN COALESCE(excluded.student_name, u.student_name) END,
+                link_generation = excluded.link_generation, address_changed_at = excluded.address_changed_at
+            WHERE excluded.link_generation > u.link_generation
+            """)
+    int addressChanged(@Param("rows") ChangeRows rows);
+
+    /** The end of the highest expiry revision wins: the retention job removes the upload then. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, retention_until, expiry_revision)
+            SELECT x.file_id, timestamptz 'epoch' + x.end_ms * interval '1 millisecond', x.revision
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.ends} AS bigint[]),
+                        CAST(:#{#rows.numbers} AS bigint[])) AS x(file_id, end_ms, revision)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET
+                retention_until = excluded.retention_until, expiry_revision = excluded.expiry_revision
+            WHERE excluded.expiry_revision > u.expiry_revision
+            """)
+    int expiryChanged(@Param("rows") ChangeRows rows);
+
+    /** The earliest revocation wins (revoking is final). */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, links_revoked_at)
+            SELECT x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond'
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[])) AS x(file_id, ms)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET links_revoked_at = excluded.links_revoked_at
+            WHERE u.links_revoked_at IS NULL OR excluded.links_revoked_at < u.links_revoked_at
+            """)
+    int linksRevoked(@Param("rows") ChangeRows rows);
+
+    /** The setting of the highest revision wins. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, reminders_enabled, reminder_revision)
+            SELECT x.file_id, x.enabled, x.revision
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.flags} AS boolean[]),
+                        CAST(:#{#rows.numbers} AS bigint[])) AS x(file_id, enabled, revision)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET
+                reminders_enabled = excluded.reminders_enabled, reminder_revision = excluded.reminder_revision
+            WHERE excluded.reminder_revision > u.reminder_revision
+            """)
+    int remindersChanged(@Param("rows") ChangeRows rows);
+
+    /** The reminder's time (there is one at most; the earliest report wins). */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload AS u (file_id, reminder_sent_at)
+            SELECT x.file_id, timestamptz 'epoch' + x.ms * interval '1 millisecond'
+            FROM unnest(CAST(:#{#rows.fileIds} AS uuid[]), CAST(:#{#rows.millis} AS bigint[])) AS x(file_id, ms)
+            ORDER BY x.file_id
+            ON CONFLICT (file_id) DO UPDATE SET reminder_sent_at = excluded.reminder_sent_at
+            WHERE u.reminder_sent_at IS NULL OR excluded.reminder_sent_at < u.reminder_sent_at
+            """)
+    int reminderSent(@Param("rows") ChangeRows rows);
 
     /**
      * Records the downloads whose ids are new ({@code download} has the id as its key, so a redelivered download is

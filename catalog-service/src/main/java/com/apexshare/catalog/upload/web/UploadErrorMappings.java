@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 
 import com.apexshare.catalog.upload.InvalidQuery;
+import com.apexshare.catalog.upload.StudentNotFound;
 import com.apexshare.catalog.upload.UploadNotFound;
 import com.apexshare.platform.web.ApiErrorMapping;
 import com.apexshare.platform.web.ErrorResponse;
@@ -23,6 +24,12 @@ class UploadErrorMappings {
     }
 
     /** One field entry per bad parameter; the message names them all with what is wrong. */
+    @Bean
+    ApiErrorMapping<StudentNotFound> studentNotFound() {
+        return ApiErrorMapping.of(StudentNotFound.class, HttpStatus.NOT_FOUND, "STUDENT_NOT_FOUND",
+                "You have no uploads for this student");
+    }
+
     @Bean
     ApiErrorMapping<InvalidQuery> invalidQuery() {
         return ApiErrorMapping.of(InvalidQuery.class, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",

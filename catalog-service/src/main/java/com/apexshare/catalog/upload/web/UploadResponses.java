@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.apexshare.catalog.upload.DeliveryView;
 import com.apexshare.catalog.upload.DownloadView;
+import com.apexshare.catalog.upload.StudentSummary;
 import com.apexshare.catalog.upload.UploadView;
 
 /** JSON bodies of the dashboard API. */
@@ -19,17 +20,19 @@ final class UploadResponses {
      * One dashboard row: the brief's fields ({@code fileId} … {@code downloadCount}) and a few more.
      *
      * @param emailSent whether the student's email was accepted by the mail provider
-     * @param expiresAt end of retention: the video and the student's link go then
+     * @param expiresAt end of retention (or the end the trainer set): the video and the student's link go then
      * @param delivery  did the student's email arrive; null until it was sent (or suppressed)
+     * @param linksRevoked whether the trainer revoked the links
      */
     record UploadItem(UUID fileId, String fileName, String studentEmail, String studentName, LocalDate sessionDate,
             Instant uploadDate, Long fileSize, boolean emailSent, long downloadCount, String status,
-            String emailStatus, Instant lastDownloadAt, Instant expiresAt, Delivery delivery) {
+            String emailStatus, Instant lastDownloadAt, Instant expiresAt, Delivery delivery, boolean linksRevoked) {
 
         static UploadItem of(UploadView v) {
             return new UploadItem(v.fileId(), v.fileName(), v.studentEmail(), v.studentName(), v.sessionDate(),
                     v.uploadDate(), v.fileSize(), "SENT".equals(v.emailStatus()), v.downloadCount(), v.status(),
-                    v.emailStatus(), v.lastDownloadAt(), v.retentionUntil(), Delivery.of(v.deliveryOrSent()));
+                    v.emailStatus(), v.lastDownloadAt(), v.retentionUntil(), Delivery.of(v.deliveryOrSent()),
+                    v.linksRevokedAt() != null);
         }
     }
 
@@ -54,20 +57,33 @@ final class UploadResponses {
         }
     }
 
-    /** Everything the dashboard shows about one upload. */
+    /**
+     * Everything the dashboard shows about one upload.
+     *
+     * @param deletionReason ABORTED, TRAINER_DELETED, RETENTION_EXPIRED or OTHER once deleted; null before
+     * @param linkGeneration 1 until the trainer first corrects the student's address
+     */
     record UploadDetail(UUID fileId, String fileName, String originalFileName, String contentType, Long fileSize,
             String studentEmail, String studentName, String trainerName, LocalDate sessionDate, String notes,
             Instant uploadDate, String status, Instant completedAt, boolean emailSent, String emailStatus,
             Instant emailSentAt, Instant emailFailedAt, String emailFailureReason, long downloadCount,
-            Instant lastDownloadAt, Instant expiresAt, Instant deletedAt, Delivery delivery) {
+            Instant lastDownloadAt, Instant expiresAt, Instant deletedAt, Delivery delivery, String deletionReason,
+            int linkGeneration, boolean linksRevoked, Instant linksRevokedAt, boolean remindersEnabled,
+            Instant reminderSentAt, Instant lastResentAt) {
 
         static UploadDetail of(UploadView v) {
             return new UploadDetail(v.fileId(), v.fileName(), v.originalFileName(), v.contentType(), v.fileSize(),
                     v.studentEmail(), v.studentName(), v.trainerName(), v.sessionDate(), v.notes(), v.uploadDate(),
                     v.status(), v.completedAt(), "SENT".equals(v.emailStatus()), v.emailStatus(), v.emailSentAt(),
                     v.emailFailedAt(), v.emailFailureReason(), v.downloadCount(), v.lastDownloadAt(),
-                    v.retentionUntil(), v.deletedAt(), Delivery.of(v.deliveryOrSent()));
+                    v.retentionUntil(), v.deletedAt(), Delivery.of(v.deliveryOrSent()), v.deletionReason(),
+                    v.linkGeneration(), v.linksRevokedAt() != null, v.linksRevokedAt(), v.remindersEnabled(),
+                    v.reminderSentAt(), v.lastResentAt());
         }
+    }
+
+    /** {@code GET /api/v1/students/{email}/uploads}: the student's totals and a keyset page of their uploads. */
+    record StudentUploads(StudentSummary student, List<UploadItem> uploads, Page page) {
     }
 
     /**

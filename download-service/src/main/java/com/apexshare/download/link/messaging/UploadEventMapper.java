@@ -6,8 +6,11 @@ import java.util.UUID;
 import com.apexshare.download.link.UploadView;
 import com.apexshare.events.EmailSent;
 import com.apexshare.events.LinkIssued;
+import com.apexshare.events.LinkRevoked;
+import com.apexshare.events.StudentAddressChanged;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadExpiryChanged;
 import com.apexshare.events.UploadInitiated;
 import com.apexshare.events.link.LinkToken;
 
@@ -42,7 +45,8 @@ final class UploadEventMapper {
             throw new MalformedUploadEvent("EmailSent of upload " + e.getFileId()
                     + ": linkTokenSha256 is not a SHA-256 in hex");
         }
-        return new UploadView.SentLink(fileId(e.getFileId()), hash, e.getSentAt(), e.getLinkExpiresAt(), false);
+        return new UploadView.SentLink(fileId(e.getFileId()), hash, e.getSentAt(), e.getLinkExpiresAt(), false,
+                Math.max(1, e.getLinkGeneration()));
     }
 
     /** A link notification-service minted and will e-mail once this service confirms it ({@code LinkActivated}). */
@@ -52,7 +56,21 @@ final class UploadEventMapper {
             throw new MalformedUploadEvent("LinkIssued of upload " + e.getFileId()
                     + ": linkTokenSha256 is not a SHA-256 in hex");
         }
-        return new UploadView.SentLink(fileId(e.getFileId()), hash, e.getOccurredAt(), e.getLinkExpiresAt(), true);
+        return new UploadView.SentLink(fileId(e.getFileId()), hash, e.getOccurredAt(), e.getLinkExpiresAt(), true,
+                Math.max(1, e.getLinkGeneration()));
+    }
+
+    static UploadView.ExpiryChange expiryChanged(UploadExpiryChanged e) {
+        return new UploadView.ExpiryChange(fileId(e.getFileId()), e.getExpiresAt(), e.getRevision());
+    }
+
+    static UploadView.Revocation linksRevoked(LinkRevoked e) {
+        return new UploadView.Revocation(fileId(e.getFileId()), e.getOccurredAt());
+    }
+
+    /** Only the generation: the new address is none of this service's business. */
+    static UploadView.AddressChange addressChanged(StudentAddressChanged e) {
+        return new UploadView.AddressChange(fileId(e.getFileId()), e.getLinkGeneration());
     }
 
     /**

@@ -6,9 +6,12 @@ import org.springframework.stereotype.Component;
 import com.apexshare.download.link.UploadView;
 import com.apexshare.events.EmailSent;
 import com.apexshare.events.LinkIssued;
+import com.apexshare.events.LinkRevoked;
+import com.apexshare.events.StudentAddressChanged;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadExpiryChanged;
 import com.apexshare.events.UploadInitiated;
 
 /**
@@ -47,5 +50,22 @@ class UploadEventsListener {
     @KafkaListener(id = "download-link-issued", idIsGroup = false, topics = Topics.Names.LINK_ISSUED)
     void onLinkIssued(LinkIssued event) {
         view.linkSent(UploadEventMapper.linkIssued(event));
+    }
+
+    @KafkaListener(id = "download-upload-expiry-changed", idIsGroup = false,
+            topics = Topics.Names.UPLOAD_EXPIRY_CHANGED)
+    void onUploadExpiryChanged(UploadExpiryChanged event) {
+        view.expiryChanged(UploadEventMapper.expiryChanged(event));
+    }
+
+    @KafkaListener(id = "download-link-revoked", idIsGroup = false, topics = Topics.Names.LINK_REVOKED)
+    void onLinkRevoked(LinkRevoked event) {
+        view.linksRevoked(UploadEventMapper.linksRevoked(event));
+    }
+
+    @KafkaListener(id = "download-student-address-changed", idIsGroup = false,
+            topics = Topics.Names.STUDENT_ADDRESS_CHANGED)
+    void onStudentAddressChanged(StudentAddressChanged event) {
+        view.addressChanged(UploadEventMapper.addressChanged(event));
     }
 }

@@ -24,13 +24,13 @@ class JpaSentLinks implements SentLinks {
 
     @Override
     public void recordIfNew(UploadView.SentLink link) {
-        links.insertIfAbsent(link.tokenSha256(), link.fileId(), link.expiresAt(), link.sentAt());
+        links.insertIfAbsent(link.tokenSha256(), link.fileId(), link.expiresAt(), link.sentAt(), link.linkGeneration());
     }
 
     @Override
     public void park(UploadView.SentLink link, Instant now) {
         pending.insertIfAbsent(link.tokenSha256(), link.fileId(), link.expiresAt(), link.sentAt(),
-                link.awaitsConfirmation(), now);
+                link.awaitsConfirmation(), link.linkGeneration(), now);
     }
 
     @Override

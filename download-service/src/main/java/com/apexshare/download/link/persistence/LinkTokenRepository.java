@@ -18,7 +18,8 @@ interface LinkTokenRepository extends JpaRepository<LinkTokenRow, String> {
     @Query("""
             select new com.apexshare.download.link.LinkRecord(t.fileId, t.expiresAt, u.initiatedAt, u.completedAt,
                    u.deletedAt, u.retentionUntil, u.bucket, u.objectKey, u.fileName, u.contentType,
-                   coalesce(u.storedSize, u.declaredSize), u.sessionDate, u.trainerName, u.notes)
+                   coalesce(u.storedSize, u.declaredSize), u.sessionDate, u.trainerName, u.notes, t.linkGeneration,
+                   u.linkGeneration, u.expiresAt, u.linksRevokedAt)
               from LinkTokenRow t left join Upload u on u.fileId = t.fileId
              where t.tokenSha256 = :hash
             """)
@@ -26,12 +27,13 @@ interface LinkTokenRepository extends JpaRepository<LinkTokenRow, String> {
 
     @Modifying
     @Query(nativeQuery = true, value = """
-            INSERT INTO link_token (token_sha256, file_id, expires_at, sent_at)
-            VALUES (:tokenSha256, :fileId, :expiresAt, :sentAt)
+            INSERT INTO link_token (token_sha256, file_id, expires_at, sent_at, link_generation)
+            VALUES (:tokenSha256, :fileId, :expiresAt, :sentAt, :generation)
             ON CONFLICT (token_sha256) DO NOTHING
             """)
     int insertIfAbsent(@Param("tokenSha256") String tokenSha256, @Param("fileId") UUID fileId,
-            @Param("expiresAt") Instant expiresAt, @Param("sentAt") Instant sentAt);
+            @Param("expiresAt") Instant expiresAt, @Param("sentAt") Instant sentAt,
+            @Param("generation") int linkGeneration);
 
     @Modifying
     @Query(nativeQuery = true, value = """

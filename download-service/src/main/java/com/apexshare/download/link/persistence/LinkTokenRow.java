@@ -29,6 +29,9 @@ class LinkTokenRow {
     @Column(name = "sent_at", nullable = false)
     private Instant sentAt;
 
+    @Column(name = "link_generation", nullable = false)
+    private int linkGeneration;
+
     protected LinkTokenRow() {
         // for JPA
     }

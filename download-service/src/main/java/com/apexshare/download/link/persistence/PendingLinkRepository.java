@@ -19,13 +19,15 @@ interface PendingLinkRepository extends JpaRepository<PendingLinkRow, String> {
 
     @Modifying
     @Query(nativeQuery = true, value = """
-            INSERT INTO pending_link (token_sha256, file_id, expires_at, sent_at, awaits_confirmation, recorded_at)
-            VALUES (:tokenSha256, :fileId, :expiresAt, :sentAt, :awaitsConfirmation, :recordedAt)
+            INSERT INTO pending_link (token_sha256, file_id, expires_at, sent_at, awaits_confirmation, link_generation,
+                                      recorded_at)
+            VALUES (:tokenSha256, :fileId, :expiresAt, :sentAt, :awaitsConfirmation, :generation, :recordedAt)
             ON CONFLICT (token_sha256) DO NOTHING
             """)
     int insertIfAbsent(@Param("tokenSha256") String tokenSha256, @Param("fileId") UUID fileId,
             @Param("expiresAt") Instant expiresAt, @Param("sentAt") Instant sentAt,
-            @Param("awaitsConfirmation") boolean awaitsConfirmation, @Param("recordedAt") Instant recordedAt);
+            @Param("awaitsConfirmation") boolean awaitsConfirmation, @Param("generation") int linkGeneration,
+            @Param("recordedAt") Instant recordedAt);
 
     /** The rows an upload's first parked claim created and that never received a fact of their own. */
     @Modifying

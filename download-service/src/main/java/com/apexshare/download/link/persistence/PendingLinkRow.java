@@ -34,6 +34,9 @@ class PendingLinkRow {
     @Column(name = "awaits_confirmation", nullable = false)
     private boolean awaitsConfirmation;
 
+    @Column(name = "link_generation", nullable = false)
+    private int linkGeneration;
+
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
@@ -42,6 +45,6 @@ class PendingLinkRow {
     }
 
     UploadView.SentLink link() {
-        return new UploadView.SentLink(fileId, tokenSha256, sentAt, expiresAt, awaitsConfirmation);
+        return new UploadView.SentLink(fileId, tokenSha256, sentAt, expiresAt, awaitsConfirmation, linkGeneration);
     }
 }

@@ -34,7 +34,7 @@ interface UploadRepository extends JpaRepository<Upload, UUID> {
     @Query(nativeQuery = true, value = """
             WITH ended AS (
                 SELECT file_id FROM upload_view
-                 WHERE COALESCE(deleted_at, retention_until) < :cutoff
+                 WHERE COALESCE(deleted_at, expires_at, retention_until) < :cutoff
             ), links AS (
                 DELETE FROM link_token t USING ended e WHERE t.file_id = e.file_id
             ), parked AS (

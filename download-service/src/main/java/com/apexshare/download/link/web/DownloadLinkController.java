@@ -43,7 +43,7 @@ class DownloadLinkController {
     @ApiResponse(responseCode = "302", description = "Location: the presigned download URL")
     @ApiResponse(responseCode = "404", description = "Unknown, malformed or not yet downloadable link",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    @ApiResponse(responseCode = "410", description = "The link expired or the video was removed",
+    @ApiResponse(responseCode = "410", description = "LINK_EXPIRED, VIDEO_REMOVED or LINK_REVOKED (the trainer withdrew the link or corrected the address)",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @ApiResponse(responseCode = "429", description = "Too many look-ups from this address; see Retry-After",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
@@ -64,7 +64,7 @@ class DownloadLinkController {
     @ApiResponse(responseCode = "200", description = "The download URL and the video's details")
     @ApiResponse(responseCode = "404", description = "Unknown, malformed or not yet downloadable link",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    @ApiResponse(responseCode = "410", description = "The link expired or the video was removed",
+    @ApiResponse(responseCode = "410", description = "LINK_EXPIRED, VIDEO_REMOVED or LINK_REVOKED (the trainer withdrew the link or corrected the address)",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @ApiResponse(responseCode = "429", description = "Too many look-ups from this address; see Retry-After",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 
 import com.apexshare.download.link.LinkExpired;
 import com.apexshare.download.link.LinkNotFound;
+import com.apexshare.download.link.LinkRevoked;
 import com.apexshare.download.link.VideoRemoved;
 import com.apexshare.platform.web.ApiErrorMapping;
 import com.apexshare.platform.web.ErrorResponse;
@@ -33,6 +34,11 @@ class LinkErrorMappings {
     @Bean
     ApiErrorMapping<VideoRemoved> videoRemoved() {
         return ApiErrorMapping.of(VideoRemoved.class, HttpStatus.GONE, "VIDEO_REMOVED", VideoRemoved::getMessage);
+    }
+
+    @Bean
+    ApiErrorMapping<LinkRevoked> linkRevoked() {
+        return ApiErrorMapping.of(LinkRevoked.class, HttpStatus.GONE, "LINK_REVOKED", LinkRevoked::getMessage);
     }
 
     /** One field entry per bad field of a start request. */

@@ -51,7 +51,7 @@ class PageVisitController {
     @ApiResponse(responseCode = "200", description = "The video's details")
     @ApiResponse(responseCode = "404", description = "LINK_NOT_FOUND: unknown, malformed or not yet downloadable link",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    @ApiResponse(responseCode = "410", description = "LINK_EXPIRED or VIDEO_REMOVED",
+    @ApiResponse(responseCode = "410", description = "LINK_EXPIRED, VIDEO_REMOVED or LINK_REVOKED",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @ApiResponse(responseCode = "429", description = "RATE_LIMITED: too many look-ups from this address; see "
             + "Retry-After", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
@@ -73,7 +73,7 @@ class PageVisitController {
             + "unknown purpose", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @ApiResponse(responseCode = "404", description = "LINK_NOT_FOUND: unknown, malformed or not yet downloadable link",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
-    @ApiResponse(responseCode = "410", description = "LINK_EXPIRED or VIDEO_REMOVED",
+    @ApiResponse(responseCode = "410", description = "LINK_EXPIRED, VIDEO_REMOVED or LINK_REVOKED",
             content = @Content(schema = @Schema(implementation = ErrorResponse.class)))
     @ApiResponse(responseCode = "429", description = "RATE_LIMITED: too many look-ups from this address; see "
             + "Retry-After", content = @Content(schema = @Schema(implementation = ErrorResponse.class)))

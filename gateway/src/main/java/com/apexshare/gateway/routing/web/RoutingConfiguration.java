@@ -46,7 +46,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The public routes (the same contract as the Helm chart's ingress). The upload-service's specific paths come first,
- * then the catalog-service's {@code /api/v1/uploads/**}; nothing else under {@code /api/} routes.
+ * (uploads and the trainer's actions on them), then the catalog-service's {@code /api/v1/uploads/**} and
+ * {@code /api/v1/students/**}; nothing else under {@code /api/} routes.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
@@ -61,9 +62,17 @@ class RoutingConfiguration {
                         .or(path("/api/v1/uploads/{fileId}/parts"))
                         .or(path("/api/v1/uploads/{fileId}/parts/urls"))
                         .or(path("/api/v1/uploads/{fileId}/complete"))
-                        .or(path("/api/v1/uploads/{fileId}/abort")))
+                        .or(path("/api/v1/uploads/{fileId}/abort"))
+                        // The trainer's actions on a completed upload (issue 16).
+                        .or(path("/api/v1/uploads/{fileId}/resend"))
+                        .or(path("/api/v1/uploads/{fileId}/student-address"))
+                        .or(path("/api/v1/uploads/{fileId}/expiry"))
+                        .or(path("/api/v1/uploads/{fileId}/revoke"))
+                        .or(path("/api/v1/uploads/{fileId}/delete"))
+                        .or(path("/api/v1/uploads/{fileId}/reminders")))
                 .and(trainerApi("catalog", services.catalog(), timer, relay, perTrainer,
-                        path("/api/v1/uploads").or(path("/api/v1/uploads/**"))))
+                        path("/api/v1/uploads").or(path("/api/v1/uploads/**"))
+                                .or(path("/api/v1/students/**"))))
                 .and(trainerApi("notification", services.notification(), timer, relay, perTrainer,
                         path("/api/v1/notifications").or(path("/api/v1/notifications/**"))))
                 // Amazon SNS delivering SES's delivery events: no account, no token to relay, no CSRF (not a

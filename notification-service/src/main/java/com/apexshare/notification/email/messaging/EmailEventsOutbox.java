@@ -12,6 +12,7 @@ import com.apexshare.events.EmailDeliverySource;
 import com.apexshare.events.EmailDeliveryState;
 import com.apexshare.events.EmailFailed;
 import com.apexshare.events.EmailFailureReason;
+import com.apexshare.events.EmailPurpose;
 import com.apexshare.events.EmailSent;
 import com.apexshare.events.EmailTransport;
 import com.apexshare.events.LinkIssued;
@@ -19,6 +20,7 @@ import com.apexshare.events.Topics;
 import com.apexshare.notification.email.Delivery;
 import com.apexshare.notification.email.DeliveryChange;
 import com.apexshare.notification.email.EmailEvents;
+import com.apexshare.notification.email.EmailKind;
 import com.apexshare.notification.email.FailureReason;
 import com.apexshare.platform.outbox.Outbox;
 
@@ -40,18 +42,19 @@ class EmailEventsOutbox implements EmailEvents {
     }
 
     @Override
-    public void linkIssued(UUID fileId, String tokenSha256, Instant expiresAt, Instant issuedAt) {
+    public void linkIssued(UUID fileId, String tokenSha256, Instant expiresAt, int linkGeneration, Instant issuedAt) {
         outbox.append(Topics.LINK_ISSUED, fileId, LinkIssued.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(issuedAt)
                 .setFileId(fileId.toString())
                 .setLinkTokenSha256(tokenSha256)
                 .setLinkExpiresAt(expiresAt)
+                .setLinkGeneration(linkGeneration)
                 .build());
     }
 
     @Override
-    public void emailSent(UUID fileId, Delivery delivery) {
+    public void emailSent(UUID fileId, EmailKind kind, Delivery delivery) {
         outbox.append(Topics.EMAIL_SENT, fileId, EmailSent.newBuilder()
                 .setEventId(UUID.randomUUID().toString())
                 .setOccurredAt(clock.instant())
@@ -61,7 +64,19 @@ class EmailEventsOutbox implements EmailEvents {
                 .setLinkTokenSha256(delivery.linkTokenSha256())
                 .setLinkExpiresAt(delivery.linkExpiresAt())
                 .setTransport(transport(delivery.transport()))
+                .setLinkGeneration(delivery.linkGeneration() == null ? 1 : delivery.linkGeneration())
+                .setPurpose(purpose(kind))
                 .build());
+    }
+
+    private static EmailPurpose purpose(EmailKind kind) {
+        return switch (kind) {
+            case STUDENT_LINK -> EmailPurpose.FIRST;
+            case STUDENT_RESEND -> EmailPurpose.RESENT;
+            case STUDENT_NEW_ADDRESS -> EmailPurpose.ADDRESS_CHANGED;
+            case STUDENT_REMINDER -> EmailPurpose.REMINDER;
+            case TRAINER_FIRST_DOWNLOAD, TRAINER_DELIVERY_PROBLEM, TRAINER_DIGEST -> EmailPurpose.OTHER;
+        };
     }
 
     @Override

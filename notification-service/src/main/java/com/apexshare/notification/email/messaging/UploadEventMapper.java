@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.apexshare.events.LinkActivated;
+import com.apexshare.events.StudentAddressChanged;
+import com.apexshare.events.StudentEmailResent;
 import com.apexshare.events.UploadDeleted;
 import com.apexshare.events.link.LinkToken;
 import com.apexshare.events.UploadInitiated;
@@ -35,6 +37,23 @@ final class UploadEventMapper {
                     + ": linkTokenSha256 is not a SHA-256 in hex");
         }
         return hash;
+    }
+
+    /** A resend's request id, its event id: a redelivered request must find its email already owed. */
+    static String requestId(StudentEmailResent e) {
+        String id = e.getEventId();
+        if (id == null || id.isBlank() || id.length() > 64 || id.indexOf('\0') >= 0) {
+            throw new MalformedUploadEvent("StudentEmailResent of upload " + e.getFileId() + " has no usable eventId");
+        }
+        return id;
+    }
+
+    static int generation(StudentAddressChanged e) {
+        if (e.getLinkGeneration() < 2) {
+            throw new MalformedUploadEvent("StudentAddressChanged of upload " + e.getFileId()
+                    + ": linkGeneration must be at least 2");
+        }
+        return e.getLinkGeneration();
     }
 
     static UUID fileId(String text) {

@@ -5,9 +5,14 @@ import org.springframework.stereotype.Component;
 
 import com.apexshare.events.Downloaded;
 import com.apexshare.events.LinkActivated;
+import com.apexshare.events.LinkRevoked;
+import com.apexshare.events.ReminderSettingChanged;
+import com.apexshare.events.StudentAddressChanged;
+import com.apexshare.events.StudentEmailResent;
 import com.apexshare.events.Topics;
 import com.apexshare.events.UploadCompleted;
 import com.apexshare.events.UploadDeleted;
+import com.apexshare.events.UploadExpiryChanged;
 import com.apexshare.events.UploadInitiated;
 import com.apexshare.notification.email.StudentLinks;
 import com.apexshare.notification.email.UploadLedger;
@@ -52,5 +57,37 @@ class UploadEventsListener {
     @KafkaListener(id = "notification-downloaded", idIsGroup = false, topics = Topics.Names.DOWNLOADED)
     void onDownloaded(Downloaded event) {
         ledger.recordDownloaded(UploadEventMapper.fileId(event.getFileId()), event.getOccurredAt());
+    }
+
+    @KafkaListener(id = "notification-student-email-resent", idIsGroup = false,
+            topics = Topics.Names.STUDENT_EMAIL_RESENT)
+    void onResent(StudentEmailResent event) {
+        ledger.recordResent(UploadEventMapper.fileId(event.getFileId()), UploadEventMapper.requestId(event));
+    }
+
+    @KafkaListener(id = "notification-student-address-changed", idIsGroup = false,
+            topics = Topics.Names.STUDENT_ADDRESS_CHANGED)
+    void onAddressChanged(StudentAddressChanged event) {
+        ledger.recordAddressChanged(UploadEventMapper.fileId(event.getFileId()), event.getStudentEmail(),
+                event.getStudentName(), UploadEventMapper.generation(event));
+    }
+
+    @KafkaListener(id = "notification-upload-expiry-changed", idIsGroup = false,
+            topics = Topics.Names.UPLOAD_EXPIRY_CHANGED)
+    void onExpiryChanged(UploadExpiryChanged event) {
+        ledger.recordExpiryChanged(UploadEventMapper.fileId(event.getFileId()), event.getExpiresAt(),
+                event.getRevision());
+    }
+
+    @KafkaListener(id = "notification-link-revoked", idIsGroup = false, topics = Topics.Names.LINK_REVOKED)
+    void onLinkRevoked(LinkRevoked event) {
+        ledger.recordLinksRevoked(UploadEventMapper.fileId(event.getFileId()), event.getOccurredAt());
+    }
+
+    @KafkaListener(id = "notification-reminder-setting-changed", idIsGroup = false,
+            topics = Topics.Names.REMINDER_SETTING_CHANGED)
+    void onReminderSettingChanged(ReminderSettingChanged event) {
+        ledger.recordRemindersChanged(UploadEventMapper.fileId(event.getFileId()), event.getRemindersEnabled(),
+                event.getRevision());
     }
 }

@@ -41,6 +41,23 @@ class JpaEmails implements Emails {
     }
 
     @Override
+    public boolean oweStudentEmail(UUID fileId, EmailKind kind, String ref, Instant now) {
+        return rows.insertStudentEmailIfDue(fileId, kind.name(), ref, now) > 0;
+    }
+
+    @Override
+    public List<UUID> oweDueReminders(Instant sentFrom, Instant sentUntil, Instant now, int max) {
+        return rows.insertDueReminders(sentFrom, sentUntil, now, max);
+    }
+
+    @Override
+    public int cancelPendingStudentEmails(UUID fileId, EmailId keep, String reason, Instant now) {
+        // No email to keep: a kind no email has, so that every unsent student email goes.
+        return rows.cancelPendingStudentEmails(fileId, keep == null ? "" : keep.kind().name(),
+                keep == null ? "" : keep.ref(), reason, now);
+    }
+
+    @Override
     public boolean oweTrainerDeliveryProblem(UUID fileId, Instant now) {
         return rows.insertTrainerDeliveryProblemIfDue(fileId, now) > 0;
     }
@@ -64,13 +81,14 @@ class JpaEmails implements Emails {
     @Override
     public List<EmailLease> lease(LeaseRequest request) {
         return rows.lease(request.max(), request.leaseId(), request.now(), request.until()).stream()
-                .map(row -> new EmailLease((UUID) row[0], EmailKind.valueOf((String) row[1]), request.leaseId()))
+                .map(row -> new EmailLease((UUID) row[0], EmailKind.valueOf((String) row[1]), (String) row[2],
+                        request.leaseId()))
                 .toList();
     }
 
     @Override
     public Optional<Email> findLocked(EmailId id) {
-        return rows.findLocked(id.fileId(), id.kind());
+        return rows.findLocked(id.fileId(), id.kind(), id.ref());
     }
 
     @Override

@@ -47,6 +47,28 @@ class JpaUploads implements Uploads {
     }
 
     @Override
+    public boolean recordAddressChanged(UUID fileId, String studentEmail, String studentName, int linkGeneration,
+            Instant now) {
+        return rows.upsertAddressChanged(fileId, storable(studentEmail), storable(studentName), linkGeneration,
+                now) > 0;
+    }
+
+    @Override
+    public void recordExpiryChanged(UUID fileId, Instant expiresAt, long revision, Instant now) {
+        rows.upsertExpiryChanged(fileId, expiresAt, revision, now);
+    }
+
+    @Override
+    public void recordLinksRevoked(UUID fileId, Instant revokedAt, Instant now) {
+        rows.upsertLinksRevoked(fileId, revokedAt, now);
+    }
+
+    @Override
+    public void recordRemindersChanged(UUID fileId, boolean enabled, long revision, Instant now) {
+        rows.upsertRemindersChanged(fileId, enabled, revision, now);
+    }
+
+    @Override
     public Optional<KnownUpload> find(UUID fileId) {
         return rows.findById(fileId).map(UploadRow::known);
     }

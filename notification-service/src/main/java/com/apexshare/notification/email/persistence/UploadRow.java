@@ -36,6 +36,9 @@ class UploadRow {
     private Instant initiatedAt;
     private Instant firstDownloadedAt;
     private Instant deletedAt;
+    private int linkGeneration;
+    private Instant linksRevokedAt;
+    private boolean remindersEnabled;
 
     protected UploadRow() {
         // for JPA
@@ -44,6 +47,6 @@ class UploadRow {
     KnownUpload known() {
         return new KnownUpload(new UploadFacts(fileId, initiatedAt, trainerId, trainerName, trainerEmail,
                 studentEmail, studentName, sessionDate, notes, fileName, fileSize == null ? 0 : fileSize,
-                retentionUntil), firstDownloadedAt, deletedAt);
+                retentionUntil), firstDownloadedAt, deletedAt, linkGeneration, linksRevokedAt, remindersEnabled);
     }
 }

@@ -28,10 +28,15 @@ interface UploadRows extends JpaRepository<UploadRow, UUID> {
                     :#{#f.now()})
             ON CONFLICT (file_id) DO UPDATE SET
                 trainer_id = EXCLUDED.trainer_id, trainer_name = EXCLUDED.trainer_name,
-                trainer_email = EXCLUDED.trainer_email, student_email = EXCLUDED.student_email,
-                student_name = EXCLUDED.student_name, session_date = EXCLUDED.session_date,
+                trainer_email = EXCLUDED.trainer_email,
+                student_email = CASE WHEN upload.link_generation > 1 THEN upload.student_email
+                                     ELSE EXCLUDED.student_email END,
+                student_name = CASE WHEN upload.link_generation > 1 AND upload.student_name IS NOT NULL
+                                    THEN upload.student_name ELSE EXCLUDED.student_name END,
+                session_date = EXCLUDED.session_date,
                 notes = EXCLUDED.notes, file_name = EXCLUDED.file_name, file_size = EXCLUDED.file_size,
-                retention_until = EXCLUDED.retention_until,
+                retention_until = CASE WHEN upload.expiry_revision > 0 THEN upload.retention_until
+                                       ELSE EXCLUDED.retention_until END,
                 initiated_at = EXCLUDED.initiated_at,
                 updated_at = EXCLUDED.updated_at
             WHERE upload.deleted_at IS NULL AND upload.initiated_at IS NULL
@@ -41,7 +46,8 @@ interface UploadRows extends JpaRepository<UploadRow, UUID> {
     /**
      * 1 when the upload's recorded initiation has other facts than {@code f} (the first initiation stays: a later one
      * must not redirect the student's email); 0 for a repetition, a first initiation, or a deleted upload (its
-     * personal data is scrubbed, so nothing is compared).
+     * personal data is scrubbed, so nothing is compared). The address and the end are not compared once the trainer
+     * changed them (link generation above 1, an expiry revision): they no longer are the initiation's.
      */
     @Query(nativeQuery = true, value = """
             SELECT count(*) FROM upload
@@ -49,13 +55,14 @@ interface UploadRows extends JpaRepository<UploadRow, UUID> {
                 trainer_id IS DISTINCT FROM CAST(:#{#f.trainerId()} AS text)
                 OR trainer_name IS DISTINCT FROM CAST(:#{#f.trainerName()} AS text)
                 OR trainer_email IS DISTINCT FROM CAST(:#{#f.trainerEmail()} AS text)
-                OR student_email IS DISTINCT FROM CAST(:#{#f.studentEmail()} AS text)
-                OR student_name IS DISTINCT FROM CAST(:#{#f.studentName()} AS text)
+                OR (link_generation = 1 AND (student_email IS DISTINCT FROM CAST(:#{#f.studentEmail()} AS text)
+                    OR student_name IS DISTINCT FROM CAST(:#{#f.studentName()} AS text)))
                 OR session_date IS DISTINCT FROM CAST(:#{#f.sessionDate()} AS date)
                 OR notes IS DISTINCT FROM CAST(:#{#f.notes()} AS text)
                 OR file_name IS DISTINCT FROM CAST(:#{#f.fileName()} AS text)
                 OR file_size IS DISTINCT FROM :#{#f.fileSize()}
-                OR retention_until IS DISTINCT FROM CAST(:#{#f.retentionUntil()} AS timestamptz)
+                OR (expiry_revision = 0
+                    AND retention_until IS DISTINCT FROM CAST(:#{#f.retentionUntil()} AS timestamptz))
                 OR initiated_at IS DISTINCT FROM CAST(:#{#f.initiatedAt()} AS timestamptz))
             """)
     long countConflictingInitiations(@Param("f") InitiatedRow f);
@@ -95,6 +102,61 @@ interface UploadRows extends JpaRepository<UploadRow, UUID> {
             """)
     void upsertDownloaded(@Param("fileId") UUID fileId, @Param("downloadedAt") Instant downloadedAt,
             @Param("now") Instant now);
+
+    /**
+     * The trainer's corrected address; the highest link generation wins, a null name keeps the name. Never revives a
+     * deleted upload's personal data. Whether this change was applied (it is the latest known).
+     */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload (file_id, student_email, student_name, link_generation, updated_at)
+            VALUES (:fileId, CAST(:email AS text), CAST(:name AS text), :generation, :now)
+            ON CONFLICT (file_id) DO UPDATE SET
+                student_email = EXCLUDED.student_email,
+                student_name = COALESCE(EXCLUDED.student_name, upload.student_name),
+                link_generation = EXCLUDED.link_generation, updated_at = EXCLUDED.updated_at
+            WHERE upload.deleted_at IS NULL AND EXCLUDED.link_generation > upload.link_generation
+            """)
+    int upsertAddressChanged(@Param("fileId") UUID fileId, @Param("email") String email, @Param("name") String name,
+            @Param("generation") int generation, @Param("now") Instant now);
+
+    /** The trainer's new end; the highest revision wins. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload (file_id, retention_until, expiry_revision, updated_at)
+            VALUES (:fileId, CAST(:expiresAt AS timestamptz), :revision, :now)
+            ON CONFLICT (file_id) DO UPDATE SET
+                retention_until = EXCLUDED.retention_until, expiry_revision = EXCLUDED.expiry_revision,
+                updated_at = EXCLUDED.updated_at
+            WHERE EXCLUDED.expiry_revision > upload.expiry_revision
+            """)
+    int upsertExpiryChanged(@Param("fileId") UUID fileId, @Param("expiresAt") Instant expiresAt,
+            @Param("revision") long revision, @Param("now") Instant now);
+
+    /** The links were revoked; the first revocation sticks. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload (file_id, links_revoked_at, updated_at)
+            VALUES (:fileId, CAST(:revokedAt AS timestamptz), :now)
+            ON CONFLICT (file_id) DO UPDATE SET
+                links_revoked_at = LEAST(upload.links_revoked_at, EXCLUDED.links_revoked_at),
+                updated_at = EXCLUDED.updated_at
+            """)
+    int upsertLinksRevoked(@Param("fileId") UUID fileId, @Param("revokedAt") Instant revokedAt,
+            @Param("now") Instant now);
+
+    /** The trainer's reminder switch; the highest revision wins. */
+    @Modifying
+    @Query(nativeQuery = true, value = """
+            INSERT INTO upload (file_id, reminders_enabled, reminder_revision, updated_at)
+            VALUES (:fileId, :enabled, :revision, :now)
+            ON CONFLICT (file_id) DO UPDATE SET
+                reminders_enabled = EXCLUDED.reminders_enabled, reminder_revision = EXCLUDED.reminder_revision,
+                updated_at = EXCLUDED.updated_at
+            WHERE EXCLUDED.reminder_revision > upload.reminder_revision
+            """)
+    int upsertRemindersChanged(@Param("fileId") UUID fileId, @Param("enabled") boolean enabled,
+            @Param("revision") long revision, @Param("now") Instant now);
 
     boolean existsByFileIdAndTrainerId(UUID fileId, String trainerId);
 

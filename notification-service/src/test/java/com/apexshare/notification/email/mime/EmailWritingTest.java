@@ -190,6 +190,7 @@ class EmailWritingTest {
                         new NotificationProperties.SesEvents(List.of(), "sns[.][a-z0-9-]+[.]amazonaws[.]com", true, 20,
                                 Duration.ofSeconds(5)),
                         "", new NotificationProperties.BounceMailbox(false, "imap", "127.0.0.1", 143, "", "", "INBOX",
-                                false, Duration.ofMinutes(1), Duration.ofSeconds(20), 100)));
+                                false, Duration.ofMinutes(1), Duration.ofSeconds(20), 100)),
+                null, null);
     }
 }

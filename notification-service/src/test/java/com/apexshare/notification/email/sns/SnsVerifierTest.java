@@ -92,6 +92,6 @@ class SnsVerifierTest {
                 new NotificationProperties.DeliveryTracking(new NotificationProperties.SesEvents(List.of(TOPIC),
                         "sns[.][a-z0-9-]+[.]amazonaws[.]com([.]cn)?", true, 20, Duration.ofSeconds(5)), "",
                         new NotificationProperties.BounceMailbox(false, "imaps", "127.0.0.1", 993, "", "", "INBOX",
-                                false, Duration.ofMinutes(1), Duration.ofSeconds(20), 100)));
+                                false, Duration.ofMinutes(1), Duration.ofSeconds(20), 100)), null, null);
     }
 }

@@ -68,4 +68,13 @@ class JpaUploadSessions implements UploadSessions {
         stale.forEach(claim);
         return stale;
     }
+
+    @Override
+    @Transactional
+    public List<UploadSession> claimStalledDeletes(Instant claimedBefore, int limit, Consumer<UploadSession> claim) {
+        List<UploadSession> stalled = repository.findStalledDeletesForUpdate(claimedBefore, UploadStatus.DELETING,
+                Limit.of(limit));
+        stalled.forEach(claim);
+        return stalled;
+    }
 }

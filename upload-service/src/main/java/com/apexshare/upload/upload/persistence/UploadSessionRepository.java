@@ -37,4 +37,12 @@ interface UploadSessionRepository extends JpaRepository<UploadSession, UUID> {
     List<UploadSession> findStaleForUpdate(@Param("startedBefore") Instant startedBefore,
             @Param("abortClaimedBefore") Instant abortClaimedBefore, @Param("inProgress") UploadStatus inProgress,
             @Param("aborting") UploadStatus aborting, Limit limit);
+
+    /** Trainer deletes claimed long ago and never settled, oldest first, locked; rows held elsewhere are skipped. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+    @Query("select s from UploadSession s where s.status = :deleting and s.deleteStartedAt < :claimedBefore"
+            + " order by s.deleteStartedAt")
+    List<UploadSession> findStalledDeletesForUpdate(@Param("claimedBefore") Instant claimedBefore,
+            @Param("deleting") UploadStatus deleting, Limit limit);
 }

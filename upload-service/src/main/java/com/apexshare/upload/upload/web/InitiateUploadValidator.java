@@ -51,8 +51,7 @@ class InitiateUploadValidator {
         }
         String email = request.studentEmail();
         if (email != null && !email.isBlank() && email.length() <= 254) {
-            int at = email.lastIndexOf('@');
-            if (!EMAIL.matcher(email).matches() || at > 64) {
+            if (!isEmailAddress(email)) {
                 violations.add(new Violation("studentEmail", "must be a valid email address"));
             }
         }
@@ -84,6 +83,16 @@ class InitiateUploadValidator {
             violations.sort(Comparator.comparing(Violation::field));
             throw new InvalidUploadRequest(violations);
         }
+    }
+
+    /** One plain address as the initiate request takes it: dot-atom local part ≤ 64, a DNS host with a TLD. */
+    static boolean isEmailAddress(String email) {
+        return email.length() <= 254 && EMAIL.matcher(email).matches() && email.lastIndexOf('@') <= 64;
+    }
+
+    /** Whether a name is acceptable: no control characters, line breaks or bidi overrides. */
+    static boolean isPlainName(String name) {
+        return !TextRules.hasControlCharacter(name, false);
     }
 
     private static void plainText(List<Violation> violations, String field, String value, boolean multiline) {

@@ -163,8 +163,13 @@ class UploadController {
     }
 
     /** An abort under way is, for the client, an aborted upload: it takes nothing more and will not complete. */
-    private static String status(UploadStatus status) {
-        return (status == UploadStatus.ABORTING ? UploadStatus.ABORTED : status).name();
+    static String status(UploadStatus status) {
+        return switch (status) {
+            case ABORTING -> UploadStatus.ABORTED.name();
+            // A delete under way is, for the client, a deleted upload: its video is going and its links are dead.
+            case DELETING -> UploadStatus.DELETED.name();
+            default -> status.name();
+        };
     }
 
     private static List<PartUrlJson> json(List<PartUrl> urls) {
@@ -172,7 +177,7 @@ class UploadController {
     }
 
     /** A malformed id cannot name an upload: the same 404 as someone else's upload. */
-    private static UUID id(String fileId) {
+    static UUID id(String fileId) {
         try {
             UUID id = UUID.fromString(fileId);
             if (!id.toString().equals(fileId.toLowerCase(Locale.ROOT))) {

@@ -10,11 +10,16 @@ import org.springframework.http.HttpStatus;
 import com.apexshare.platform.web.ApiErrorMapping;
 import com.apexshare.platform.web.ErrorResponse;
 import com.apexshare.upload.upload.InvalidUploadRequest;
+import com.apexshare.upload.upload.LinksRevoked;
+import com.apexshare.upload.upload.ResendLimitReached;
 import com.apexshare.upload.upload.StorageUnavailable;
 import com.apexshare.upload.upload.UploadAborted;
 import com.apexshare.upload.upload.UploadAlreadyCompleted;
+import com.apexshare.upload.upload.UploadExpired;
 import com.apexshare.upload.upload.UploadIncomplete;
+import com.apexshare.upload.upload.UploadNotCompleted;
 import com.apexshare.upload.upload.UploadNotFound;
+import com.apexshare.upload.upload.UploadRemoved;
 import com.apexshare.upload.upload.UploadSizeMismatch;
 
 /** How the upload feature's own exceptions answer; the platform's handler does the rest. */
@@ -60,6 +65,36 @@ class UploadErrorMappings {
     ApiErrorMapping<UploadSizeMismatch> uploadSizeMismatch() {
         return ApiErrorMapping.of(UploadSizeMismatch.class, HttpStatus.UNPROCESSABLE_CONTENT, "SIZE_MISMATCH",
                 "The uploaded file does not have the declared size; the upload was aborted").logged(Level.WARN);
+    }
+
+    @Bean
+    ApiErrorMapping<UploadNotCompleted> uploadNotCompleted() {
+        return ApiErrorMapping.of(UploadNotCompleted.class, HttpStatus.CONFLICT, "UPLOAD_NOT_COMPLETED",
+                "The upload is not completed yet; finish or abort it first");
+    }
+
+    @Bean
+    ApiErrorMapping<UploadRemoved> uploadRemoved() {
+        return ApiErrorMapping.of(UploadRemoved.class, HttpStatus.CONFLICT, "UPLOAD_DELETED",
+                "The upload was deleted");
+    }
+
+    @Bean
+    ApiErrorMapping<UploadExpired> uploadExpired() {
+        return ApiErrorMapping.of(UploadExpired.class, HttpStatus.CONFLICT, "UPLOAD_EXPIRED",
+                "The upload has expired; start a new one");
+    }
+
+    @Bean
+    ApiErrorMapping<LinksRevoked> linksRevoked() {
+        return ApiErrorMapping.of(LinksRevoked.class, HttpStatus.CONFLICT, "LINK_REVOKED",
+                "The upload's links were revoked; nothing more is sent about it");
+    }
+
+    @Bean
+    ApiErrorMapping<ResendLimitReached> resendLimitReached() {
+        return ApiErrorMapping.of(ResendLimitReached.class, HttpStatus.TOO_MANY_REQUESTS, "RESEND_LIMIT_REACHED",
+                ResendLimitReached::getMessage).withRetryAfter(ResendLimitReached::retryAfter).logged(Level.DEBUG);
     }
 
     @Bean
