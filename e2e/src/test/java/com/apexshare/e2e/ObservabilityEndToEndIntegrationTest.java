@@ -64,7 +64,8 @@ class ObservabilityEndToEndIntegrationTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Path CHART_FILES = Path.of("..", "k8s", "apexshare", "files");
     /** Series that exist only after a failure of their kind (a counter is registered with its first increment). */
-    private static final Set<String> ONLY_AFTER_A_FAILURE = Set.of("apexshare_emails_failed_total");
+    private static final Set<String> ONLY_AFTER_A_FAILURE =
+            Set.of("apexshare_emails_failed_total", "apexshare_events_rejected_total");
 
     @TempDir
     static Path files;
