@@ -568,7 +568,8 @@ class FaultSuiteIntegrationTest {
      */
     private static void backToSmtp(LocalRun system) {
         ServiceProcess notification = system.service("notification-service");
-        notification.kill();
+        // Stopped, not killed: a change of configuration, as a rollout makes it (the consumer leaves its group at once)
+        notification.stop();
         notification.start().awaitReady(LocalRun.START_TIMEOUT);
         notificationOnSes = false;
     }

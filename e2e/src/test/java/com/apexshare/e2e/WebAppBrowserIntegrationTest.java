@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -34,6 +35,9 @@ class WebAppBrowserIntegrationTest {
 
     /** The suite's own waits are bounded; this only stops a hung browser from hanging the build. */
     private static final Duration SUITE_LIMIT = Duration.ofMinutes(15);
+
+    /** Enough for a few failed tests with their errors and code frames. */
+    private static final int FAILURE_LINES = 120;
 
     @Test
     void shouldPassTheWebAppsBrowserTestsAgainstTheWholeSystem(LocalRun system) throws Exception {
@@ -73,9 +77,25 @@ class WebAppBrowserIntegrationTest {
 
             // Then every scenario passed
             assertThat(finished).as("the browser suite finished within %s (output: %s)", SUITE_LIMIT, output).isTrue();
-            assertThat(suite.exitValue()).as("exit code of npm run test:browser (output above and in %s)", output)
-                    .isZero();
+            assertThat(suite.exitValue()).as("exit code of npm run test:browser (output above and in %s); %s", output,
+                    failures(output)).isZero();
         }
+    }
+
+    /**
+     * Vitest's own account of what failed (its "Failed Tests" section: the test, the error, the code frame), so that the
+     * assertion message says it where CI keeps only the end of the build's output.
+     */
+    static String failures(Path output) throws IOException {
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        int from = 0;
+        while (from < lines.size() && !lines.get(from).contains("Failed Tests")) {
+            from++;
+        }
+        if (from == lines.size()) {
+            return "no \"Failed Tests\" section in the output";
+        }
+        return String.join(System.lineSeparator(), lines.subList(from, Math.min(lines.size(), from + FAILURE_LINES)));
     }
 
     /** Prints the suite's output as it comes, and keeps it in a file for the CI artefacts. */

@@ -236,6 +236,8 @@ public final class LocalRun implements AutoCloseable {
         env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
         env.put("SERVER_ADDRESS", LOOPBACK);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // A killed service's partitions move on after 15 s, not 45: one machine has no network to be patient with.
+        env.put("KAFKA_SESSION_TIMEOUT_MS", "15000");
         env.put("OIDC_ISSUER_URI", identity.issuerUri());
         env.put("OIDC_JWK_SET_URI", identity.jwkSetUri());
         env.put("OIDC_AUDIENCE", IdentityProvider.AUDIENCE);
