@@ -1,23 +1,17 @@
 package com.apexshare.download.link;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.apexshare.events.storage.ObjectKeys;
 
 /**
  * Where an upload's video may be: in the configured bucket, under the upload's own key
- * {@code videos/YYYY-MM-DD/<fileId>-<fileName>} (the layout upload-service gives every key; mirrored here, not
- * imported, because services share only {@code schemas/}). An event naming anything else is not believed: whoever can
+ * {@code videos/YYYY-MM-DD/<fileId>-<fileName>} (the layout upload-service gives every key: {@link ObjectKeys}, the
+ * contract in {@code schemas/}). An event naming anything else is not believed: whoever can
  * write to a topic could otherwise hand out links to any object the service may sign for, or re-aim a link.
  */
 public final class ObjectLocations {
-
-    /** The date must be a real day and the file id canonical; the name after it is anything but a line break. */
-    private static final Pattern KEY = Pattern.compile(
-            "videos/(\\d{4}-\\d{2}-\\d{2})/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})-.+");
 
     private final String bucket;
 
@@ -46,23 +40,6 @@ public final class ObjectLocations {
         if (!bucket.equals(bucketName)) {
             return Optional.of(Violation.FOREIGN_BUCKET);
         }
-        return isOwnKey(fileId, key) ? Optional.empty() : Optional.of(Violation.FOREIGN_KEY);
-    }
-
-    /** Whether {@code key} is in the layout and names this upload's file id. */
-    public static boolean isOwnKey(UUID fileId, String key) {
-        if (fileId == null || key == null) {
-            return false;
-        }
-        Matcher m = KEY.matcher(key);
-        if (!m.matches() || !m.group(2).equals(fileId.toString())) {
-            return false;
-        }
-        try {
-            LocalDate.parse(m.group(1));
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+        return ObjectKeys.isOwnKey(fileId, key) ? Optional.empty() : Optional.of(Violation.FOREIGN_KEY);
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import com.apexshare.events.storage.ObjectKeys;
 import com.apexshare.upload.UploadProperties;
 import com.apexshare.upload.quota.TrainerQuotas;
 

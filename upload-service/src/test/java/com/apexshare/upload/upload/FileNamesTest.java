@@ -2,9 +2,6 @@ package com.apexshare.upload.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,18 +44,5 @@ class FileNamesTest {
 
         // Then it is cut to 120 characters with its extension
         assertThat(safe).hasSize(120).endsWith(".mp4").matches("[A-Za-z0-9._-]+");
-    }
-
-    @Test
-    void shouldBuildAndParseObjectKeys() {
-        // Given a key built by the service
-        UUID id = UUID.randomUUID();
-        String key = ObjectKeys.of(LocalDate.of(2026, 5, 14), id, "ride.mp4");
-
-        // Then it follows the layout and yields its file id back; other keys yield none
-        assertThat(key).isEqualTo("videos/2026-05-14/" + id + "-ride.mp4");
-        assertThat(ObjectKeys.fileIdOf(key)).contains(id);
-        assertThat(ObjectKeys.fileIdOf("videos/2026-05-14/not-a-uuid-ride.mp4")).isEmpty();
-        assertThat(ObjectKeys.fileIdOf("thumbnails/2026-05-14/" + id + "-x.jpg")).isEmpty();
     }
 }
