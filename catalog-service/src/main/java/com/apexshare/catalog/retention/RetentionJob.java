@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.apexshare.catalog.CatalogProperties;
-import com.apexshare.catalog.upload.ObjectLocations;
+import com.apexshare.events.storage.ObjectLocations;
 import com.apexshare.catalog.upload.UploadEvent;
 import com.apexshare.catalog.upload.UploadLedger;
 

@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.apexshare.catalog.CatalogProperties;
+import com.apexshare.events.storage.ObjectLocations;
 
 /** The rule of where videos may be, from the configured bucket. */
 @Configuration(proxyBeanMethods = false)

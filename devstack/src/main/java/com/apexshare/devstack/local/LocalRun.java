@@ -437,15 +437,16 @@ public final class LocalRun implements AutoCloseable {
         CountDownLatch stopped = new CountDownLatch(1);
         // Registered before anything starts: Ctrl-C or SIGTERM during start-up stops what has started so far.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping ApexShare…");
+            LOG.info("Stopping ApexShare…");
             run.close();
             stopped.countDown();
         }, "apexshare-stop"));
+        // The start-up progress and the banner are this command's console output; everything else is logged.
         try {
             run.startOrClose(System.out);
         } catch (RuntimeException e) {
-            System.err.println("ApexShare did not start: " + e.getMessage());
-            System.err.println("Ports in use? Every port has an environment variable (README, Troubleshooting).");
+            LOG.error("ApexShare did not start. Ports in use? Every port has an environment variable (README, "
+                    + "Troubleshooting).", e);
             System.exit(1);
             return;
         }

@@ -2,6 +2,7 @@ package com.apexshare.download.link;
 
 import java.util.UUID;
 
+import com.apexshare.events.storage.ObjectLocations;
 import com.apexshare.platform.kafka.UnprocessableEvent;
 
 /**

@@ -14,6 +14,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 import com.apexshare.download.DownloadProperties;
+import com.apexshare.events.storage.ObjectLocations;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

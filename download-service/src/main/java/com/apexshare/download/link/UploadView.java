@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.apexshare.events.storage.ObjectLocations;
+
 /**
  * Builds the service's view of uploads from the events, believing only what fits what it knows: objects in the served
  * bucket under the upload's own key, an initiation's facts fixed by the first one, a location never moved, and links

@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import com.apexshare.upload.upload.NotificationOutcome;
 import com.apexshare.events.storage.ObjectKeys;
+import com.apexshare.upload.upload.NotificationOutcome;
 import com.apexshare.upload.upload.ObjectStore;
 import com.apexshare.upload.upload.StoredObject;
 import com.apexshare.upload.upload.UploadCompleter;

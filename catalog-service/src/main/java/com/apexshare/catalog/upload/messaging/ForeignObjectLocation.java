@@ -3,7 +3,7 @@ package com.apexshare.catalog.upload.messaging;
 import java.util.Locale;
 import java.util.UUID;
 
-import com.apexshare.catalog.upload.ObjectLocations;
+import com.apexshare.events.storage.ObjectLocations;
 
 /**
  * An {@code UploadInitiated} that names a bucket other than the configured one, or a key that is not the upload's own

@@ -14,7 +14,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
-import com.apexshare.catalog.upload.ObjectLocations;
+import com.apexshare.events.storage.ObjectLocations;
 import com.apexshare.catalog.upload.UploadEvent;
 import com.apexshare.events.Downloaded;
 import com.apexshare.events.EmailDeliveryReported;

@@ -6,7 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import com.apexshare.catalog.upload.ObjectLocations;
+import com.apexshare.events.storage.ObjectLocations;
 import com.apexshare.catalog.upload.UploadLedger;
 import com.apexshare.events.Downloaded;
 import com.apexshare.events.EmailDeliveryReported;

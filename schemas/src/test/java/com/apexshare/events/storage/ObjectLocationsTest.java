@@ -1,4 +1,4 @@
-package com.apexshare.catalog.upload;
+package com.apexshare.events.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

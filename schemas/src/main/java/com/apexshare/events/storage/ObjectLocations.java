@@ -1,15 +1,13 @@
-package com.apexshare.catalog.upload;
+package com.apexshare.events.storage;
 
 import java.util.Optional;
 import java.util.UUID;
 
-import com.apexshare.events.storage.ObjectKeys;
-
 /**
- * Where an upload's video may be: in the configured bucket, under the upload's own key
- * {@code videos/YYYY-MM-DD/<fileId>-<fileName>} (the layout upload-service gives every key: {@link ObjectKeys}, the
- * contract in {@code schemas/}). An event naming anything else is not believed: whoever can
- * write to a topic could otherwise make retention delete any object the catalog's role may delete.
+ * Where an upload's video may be: in the configured bucket, under the upload's own key ({@link ObjectKeys}). An event
+ * naming anything else is not believed: whoever can write to a topic could otherwise make catalog-service's retention
+ * delete any object its role may delete, or make download-service hand out or re-aim links to any object it may sign
+ * for.
  */
 public final class ObjectLocations {
 
@@ -18,7 +16,7 @@ public final class ObjectLocations {
     /** @param bucket the one bucket this deployment keeps its videos in */
     public ObjectLocations(String bucket) {
         if (bucket == null || bucket.isBlank()) {
-            throw new IllegalArgumentException("apexshare.catalog.s3.bucket must be set");
+            throw new IllegalArgumentException("the videos bucket (S3_BUCKET) must be set");
         }
         this.bucket = bucket;
     }
